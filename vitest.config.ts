@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+
+// Projects: unit (no server), integration (real Cassandra), conformance (tscqlsh vs the reference
+// cqlsh against the same server), e2e (the built binary in a PTY). The server-backed projects share
+// one globalSetup that finds or starts Cassandra and fails the run when none can be had.
+const serverSetup = ['test/support/global-setup.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: serverSetup,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        test: {
+          name: 'conformance',
+          include: ['test/conformance/**/*.test.ts'],
+          globalSetup: serverSetup,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: serverSetup,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
