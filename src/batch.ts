@@ -1,0 +1,73 @@
+// The non-interactive face: statements from -e, -f or a piped stdin, results to stdout, errors to
+// stderr as `<source>:<line>:<message>`, cqlsh's exit codes (2 when any statement failed).
+// Never imports Ink or React.
+import { executeText, LineReader, splitBuffer, StatementSplitter, type SplitEvent } from './cql/splitter.js';
+import { Printer, type Sink } from './output/printer.js';
+import type { Shell } from './shell/shell.js';
+
+export type BatchInput =
+  | { kind: 'execute'; text: string }
+  | { kind: 'file'; name: string; text: string }
+  | { kind: 'stream'; name: string; stream: NodeJS.ReadableStream };
+
+export interface BatchOptions {
+  out: Sink;
+  err: Sink;
+  color: boolean;
+}
+
+/** Split events as the input yields them: one line at a time, in one pass. */
+async function* events(input: BatchInput): AsyncGenerator<SplitEvent> {
+  if (input.kind === 'execute') {
+    yield* splitBuffer(executeText(input.text)).events;
+    return;
+  }
+  const lineBreaks = input.kind === 'file' ? 'universal' : 'lf';
+  const reader = new LineReader(lineBreaks);
+  const splitter = new StatementSplitter({ lineBreaks });
+  if (input.kind === 'file') {
+    for (const line of reader.push(input.text)) yield* splitter.pushLine(line);
+  } else {
+    input.stream.setEncoding?.('utf8');
+    for await (const chunk of input.stream as AsyncIterable<string>) {
+      for (const line of reader.push(chunk)) yield* splitter.pushLine(line);
+    }
+  }
+  const last = reader.end();
+  if (last !== null) yield* splitter.pushLine(last);
+  yield* splitter.end();
+}
+
+export async function runBatch(shell: Shell, input: BatchInput, o: BatchOptions): Promise<number> {
+  const sourceName = input.kind === 'execute' ? '<stdin>' : input.name;
+  let lineno = 1;
+  const printer = new Printer({
+    out: o.out,
+    err: o.err,
+    color: o.color,
+    tty: false,
+    errorPrefix: () => `${sourceName}:${lineno}:`,
+    state: shell.state,
+  });
+  let failed = false;
+  outer: for await (const ev of events(input)) {
+    lineno = ev.reportLine;
+    if (ev.kind === 'syntax-error') {
+      failed = true;
+      for (const line of ev.lines) await printer.print({ kind: 'error', message: line });
+      continue;
+    }
+    if (ev.kind === 'incomplete') {
+      failed = true;
+      await printer.print({ kind: 'error', message: ev.message });
+      continue;
+    }
+    for await (const out of shell.run(ev.text)) {
+      if (out.kind === 'exit') break outer;
+      if (out.kind === 'error') failed = true;
+      await printer.print(out);
+    }
+  }
+  await printer.flush();
+  return failed ? 2 : 0;
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Entry point: flags → settings; subcommands; then the batch face (stdin/-f/-e) or the REPL.
+// Heavy modules (driver, Ink) are imported only on the paths that need them.
+import { helpText, parseArgs, USAGE, UsageError } from './cli/args.js';
+import { VERSION } from './version.js';
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`usage: ${USAGE}\ntscqlsh: error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.help) {
+    process.stdout.write(helpText() + '\n');
+    return 0;
+  }
+  if (args.version) {
+    process.stdout.write(`cqlsh ${VERSION.cqlsh} (tscqlsh ${VERSION.tscqlsh})\n`);
+    return 0;
+  }
+  if (args.subcommand) {
+    process.stderr.write(`tscqlsh: the ${args.subcommand[0]} subcommand is not available yet\n`);
+    return 2;
+  }
+  const { runShell } = await import('./run.js');
+  return runShell(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`tscqlsh: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,148 @@
+// Driver errors → the one-line text cqlsh prints (`<Class>: <message>`), built from the protocol
+// error code and the fields the driver decoded. cqlsh's wording comes from the Python driver:
+// server errors read `Error from server: code=XXXX [summary] message="..."`, some with `info={...}`.
+import driver from 'cassandra-driver';
+
+const codes = driver.types.responseErrorCodes;
+
+interface ErrorKind {
+  name: string;
+  summary: string;
+  /** true when cqlsh prints only the server's message (errors the Python driver does not wrap) */
+  bare?: boolean;
+}
+
+const KINDS: Record<number, ErrorKind> = {
+  [codes.serverError]: { name: 'ServerError', summary: 'Server error', bare: true },
+  [codes.protocolError]: { name: 'ProtocolException', summary: 'Protocol error', bare: true },
+  [codes.badCredentials]: { name: 'BadCredentials', summary: 'Bad credentials', bare: true },
+  [codes.unavailableException]: { name: 'Unavailable', summary: 'Unavailable exception' },
+  [codes.overloaded]: { name: 'OverloadedErrorMessage', summary: 'Coordinator node overloaded', bare: true },
+  [codes.isBootstrapping]: { name: 'IsBootstrappingErrorMessage', summary: 'Coordinator node is bootstrapping', bare: true },
+  [codes.truncateError]: { name: 'TruncateError', summary: 'Error during truncate', bare: true },
+  [codes.writeTimeout]: { name: 'WriteTimeout', summary: "Coordinator node timed out waiting for replica nodes' responses" },
+  [codes.readTimeout]: { name: 'ReadTimeout', summary: "Coordinator node timed out waiting for replica nodes' responses" },
+  [codes.readFailure]: { name: 'ReadFailure', summary: 'Replica(s) failed to execute read' },
+  [codes.functionFailure]: { name: 'FunctionFailure', summary: 'User Defined Function failure' },
+  [codes.writeFailure]: { name: 'WriteFailure', summary: 'Replica(s) failed to execute write' },
+  [codes.syntaxError]: { name: 'SyntaxException', summary: 'Syntax error in CQL query', bare: true },
+  [codes.unauthorized]: { name: 'Unauthorized', summary: 'Unauthorized' },
+  [codes.invalid]: { name: 'InvalidRequest', summary: 'Invalid query' },
+  [codes.configError]: { name: 'ConfigurationException', summary: 'Query invalid because of configuration issue', bare: true },
+  [codes.unprepared]: { name: 'PreparedQueryNotFound', summary: 'Matching prepared statement not found on this node', bare: true },
+  [codes.clientWriteFailure]: { name: 'ClientWriteError', summary: 'Client write failure.', bare: true },
+};
+
+const WRITE_TYPES = new Set(['SIMPLE', 'BATCH', 'UNLOGGED_BATCH', 'COUNTER', 'BATCH_LOG', 'CAS', 'VIEW', 'CDC']);
+
+/** Python's repr() of a small dict of str/int/None values. */
+function pyDict(entries: [string, string | number | boolean | null | undefined][]): string {
+  const v = (x: string | number | boolean | null | undefined) =>
+    x === null || x === undefined ? 'None' : typeof x === 'string' ? `'${x}'` : typeof x === 'boolean' ? (x ? 'True' : 'False') : String(x);
+  return `{${entries.map(([k, x]) => `'${k}': ${v(x)}`).join(', ')}}`;
+}
+
+const CONSISTENCY_NAMES: Record<number, string> = Object.fromEntries(
+  Object.entries(driver.types.consistencies).map(([k, v]) => [v, k.replace(/[A-Z]/g, (x) => `_${x}`).toUpperCase()]),
+);
+
+type DriverError = Error & Record<string, unknown>;
+
+const consistencyName = (c: unknown) =>
+  typeof c === 'number' ? CONSISTENCY_NAMES[c] : undefined;
+
+/** What cqlsh prints for an error raised while executing a statement. */
+export function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const e = err as DriverError;
+  if (e instanceof driver.errors.ResponseError && typeof e.code === 'number') {
+    const kind = KINDS[e.code];
+    if (!kind) return `ErrorMessage: <Error from server: code=${hex(e.code)} [Unknown] message="${e.message}">`;
+    if (e.code === codes.alreadyExists) {
+      const what = e.table ? `Table '${e.keyspace}.${e.table}' already exists` : `Keyspace '${e.keyspace}' already exists`;
+      return `AlreadyExists: ${what}`;
+    }
+    if (kind.bare) return `${kind.name}: ${e.message}`;
+    const summary = `Error from server: code=${hex(e.code)} [${kind.summary}] message="${serverMessage(e)}"`;
+    return `${kind.name}: ${summary}${info(e)}`;
+  }
+  if (e instanceof driver.errors.NoHostAvailableError) {
+    return `NoHostAvailable: ${noHostDetails(e)}`;
+  }
+  if (e instanceof driver.errors.OperationTimedOutError) {
+    return `OperationTimedOut: errors={}, last_host=${e.host ?? ''}`;
+  }
+  return `${e.name}: ${e.message}`;
+}
+
+function hex(code: number) {
+  return code.toString(16).padStart(4, '0');
+}
+
+/** The server's own text; the driver rewrites it for a few error kinds, so rebuild Cassandra's. */
+function serverMessage(e: DriverError): string {
+  switch (e.code) {
+    case codes.unavailableException:
+      return `Cannot achieve consistency level ${consistencyName(e.consistencies)}`;
+    case codes.readTimeout:
+    case codes.writeTimeout:
+      return `Operation timed out - received only ${e.received} responses.`;
+    default:
+      return e.message;
+  }
+}
+
+function info(e: DriverError): string {
+  switch (e.code) {
+    case codes.unavailableException:
+      return ` info=${pyDict([['consistency', consistencyName(e.consistencies)], ['required_replicas', e.required as number], ['alive_replicas', e.alive as number]])}`;
+    case codes.readTimeout:
+      return ` info=${pyDict([['consistency', consistencyName(e.consistencies)], ['required_responses', e.blockFor as number], ['received_responses', e.received as number]])}`;
+    case codes.writeTimeout: {
+      const wt = typeof e.writeType === 'string' && WRITE_TYPES.has(e.writeType) ? e.writeType : undefined;
+      return ` info=${pyDict([['consistency', consistencyName(e.consistencies)], ['required_responses', e.blockFor as number], ['received_responses', e.received as number], ['write_type', wt]])}`;
+    }
+    case codes.readFailure:
+    case codes.writeFailure:
+      return ` info=${pyDict([['consistency', consistencyName(e.consistencies)], ['required_responses', e.blockFor as number], ['received_responses', e.received as number], ['failures', e.failures as number]])}`;
+    default:
+      return '';
+  }
+}
+
+function noHostDetails(e: DriverError): string {
+  const inner = (e.innerErrors ?? {}) as Record<string, Error>;
+  const parts = Object.entries(inner).map(([host, err]) => `'${host.replace(/:\d+$/, '')}': ${err?.message ?? err}`);
+  return parts.length ? `{${parts.join(', ')}}` : e.message;
+}
+
+/** Connection failures, as cqlsh's `Connection error: ...` line. */
+export function describeConnectError(err: unknown, host: string, port: number): string {
+  const inner = err instanceof driver.errors.NoHostAvailableError
+    ? (Object.values((err as unknown as DriverError).innerErrors ?? {}) as DriverError[])[0]
+    : (err as DriverError);
+  return `Connection error: ('Unable to connect to any servers', {'${host}:${port}': ${pythonConnectError(inner, host, port)}})`;
+}
+
+/** The Python exception repr cqlsh shows for one host's connection failure. */
+function pythonConnectError(e: DriverError | undefined, host: string, port: number): string {
+  if (!e) return "OSError('unknown error')";
+  if (e instanceof driver.errors.AuthenticationError) {
+    return `AuthenticationFailed('Failed to authenticate to ${host}:${port}: ${e.message}')`;
+  }
+  const code = (e.code ?? (e.innerError as DriverError | undefined)?.code) as string | undefined;
+  const errnos: Record<string, [number, string, string]> = {
+    ECONNREFUSED: [111, 'ConnectionRefusedError', 'Connection refused'],
+    ETIMEDOUT: [110, 'TimeoutError', 'Connection timed out'],
+    EHOSTUNREACH: [113, 'OSError', 'No route to host'],
+    ENETUNREACH: [101, 'OSError', 'Network is unreachable'],
+    ECONNRESET: [104, 'ConnectionResetError', 'Connection reset by peer'],
+  };
+  const known = code ? errnos[code] : undefined;
+  if (known) {
+    const [n, cls, text] = known;
+    return `${cls}(${n}, "Tried connecting to [('${host}', ${port})]. Last error: ${text}")`;
+  }
+  if (/timed? ?out/i.test(e.message)) return `OperationTimedOut('errors=Timed out creating connection (5 seconds), last_host=None')`;
+  return `OSError(${JSON.stringify(e.message)})`;
+}

@@ -1,0 +1,89 @@
+// cassandra-driver values → the neutral CqlValue representation of src/cql/types.ts.
+import driver from 'cassandra-driver';
+import { CqlDate, CqlDecimal, CqlDuration, CqlTimestamp, type CqlType, type CqlValue } from '../cql/types.js';
+
+const RAW_MILLIS = Symbol('tscqlsh.rawMillis');
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The driver decodes timestamps into Date, which cannot hold every int64 millisecond value
+ * (cqlsh prints out-of-range ones as raw numbers). Keep the exact value beside the Date.
+ */
+let patched = false;
+export function patchTimestampDecoding(): void {
+  if (patched) return;
+  patched = true;
+  const Encoder = (driver as unknown as { Encoder: { prototype: { decode: (b: Buffer | null, t: { code: number }) => unknown } } }).Encoder;
+  const original = Encoder.prototype.decode;
+  const timestampCode = driver.types.dataTypes.timestamp;
+  Encoder.prototype.decode = function (buffer, type) {
+    const v = original.call(this, buffer, type);
+    if (type.code === timestampCode && v instanceof Date && buffer && buffer.length === 8) {
+      (v as unknown as Record<symbol, bigint>)[RAW_MILLIS] = buffer.readBigInt64BE(0);
+    }
+    return v;
+  };
+}
+
+type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export function toCqlValue(v: Any, t: CqlType): CqlValue {
+  if (v === null || v === undefined) return null;
+  switch (t.kind) {
+    case 'ascii':
+    case 'text':
+    case 'varchar':
+    case 'int':
+    case 'smallint':
+    case 'tinyint':
+    case 'float':
+    case 'double':
+    case 'boolean':
+      return v;
+    case 'bigint':
+    case 'counter':
+    case 'varint':
+      return typeof v === 'bigint' ? v : BigInt(v.toString());
+    case 'decimal':
+      return new CqlDecimal(BigInt(v.getUnscaledValue().toString()), v.getScale());
+    case 'uuid':
+    case 'timeuuid':
+    case 'inet':
+      return v.toString();
+    case 'blob':
+    case 'custom':
+    case 'empty':
+      return v as Uint8Array;
+    case 'timestamp': {
+      const raw = (v as Record<symbol, bigint>)[RAW_MILLIS];
+      return new CqlTimestamp(raw ?? BigInt((v as Date).getTime()));
+    }
+    case 'date': {
+      const d = v as { date: Date; _value: number | null };
+      const ms = d.date.getTime();
+      return new CqlDate(Number.isNaN(ms) ? Number(d._value) : Math.floor(ms / MS_PER_DAY));
+    }
+    case 'time':
+      return BigInt(v.getTotalNanoseconds().toString());
+    case 'duration':
+      return new CqlDuration(v.months, v.days, BigInt(v.nanoseconds.toString()));
+    case 'list':
+    case 'set':
+      return Array.from(v as Iterable<Any>, (x) => toCqlValue(x, t.element));
+    case 'vector':
+      return Array.from(v as Iterable<Any>, (x) => toCqlValue(x, t.element));
+    case 'map': {
+      const out: [CqlValue, CqlValue][] = [];
+      const entries: Iterable<[Any, Any]> = v instanceof Map ? v.entries() : Object.entries(v);
+      for (const [k, x] of entries) out.push([toCqlValue(k, t.key), toCqlValue(x, t.value)]);
+      return out;
+    }
+    case 'tuple': {
+      const out: CqlValue[] = [];
+      for (let i = 0; i < t.elements.length; i++) out.push(toCqlValue(v.get(i), t.elements[i]));
+      return out;
+    }
+    case 'udt':
+      return t.fields.map((f) => toCqlValue(v[f.name], f.type));
+  }
+}

@@ -1,0 +1,59 @@
+// Connects and runs the chosen face: batch (stdin that is not a TTY, -f, -e) or the REPL.
+import fs from 'node:fs';
+import type { CliArgs } from './cli/args.js';
+import { runBatch, type BatchInput } from './batch.js';
+import { describeConnectError } from './db/errors.js';
+import { Session } from './db/session.js';
+import { connectionFromArgs } from './settings/connection.js';
+import { Shell } from './shell/shell.js';
+
+export async function runShell(args: CliArgs): Promise<number> {
+  let input: BatchInput;
+  if (args.execute !== undefined) {
+    input = { kind: 'execute', text: args.execute };
+  } else if (args.file !== undefined) {
+    let text: string;
+    try {
+      text = fs.readFileSync(args.file, 'utf8').replace(/^\uFEFF/, '');
+    } catch (e) {
+      process.stderr.write(`Can't open '${args.file}': ${describeFsError(e, args.file)}\n`);
+      return 1;
+    }
+    input = { kind: 'file', name: args.file, text };
+  } else {
+    input = { kind: 'stream', name: '<stdin>', stream: process.stdin };
+  }
+
+  if (args.password !== undefined) {
+    process.stderr.write(
+      '\nWarning: Using a password on the command line interface can be insecure.' +
+        '\nRecommendation: use the credentials file to securely provide the password.\n\n',
+    );
+  }
+  const conn = connectionFromArgs(args);
+  let session: Session;
+  try {
+    session = await Session.connect(conn);
+  } catch (e) {
+    process.stderr.write(describeConnectError(e, conn.host, conn.port) + '\n');
+    return 1;
+  }
+  const shell = new Shell(session, { keyspace: conn.keyspace });
+  try {
+    return await runBatch(shell, input, {
+      out: process.stdout,
+      err: process.stderr,
+      color: args.color === true,
+    });
+  } finally {
+    await session.close().catch(() => {});
+  }
+}
+
+function describeFsError(e: unknown, file: string): string {
+  const err = e as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = { ENOENT: 'No such file or directory', EACCES: 'Permission denied', EISDIR: 'Is a directory' };
+  const errno: Record<string, number> = { ENOENT: 2, EACCES: 13, EISDIR: 21 };
+  const code = err.code ?? '';
+  return `[Errno ${errno[code] ?? 0}] ${reasons[code] ?? err.message}: '${file}'`;
+}

@@ -1,0 +1,28 @@
+// The contract between the engine and a shell command module (commands/*.ts, one per command).
+import type { Session } from '../db/session.js';
+import type { Output } from './output.js';
+import type { ShellState } from './state.js';
+
+export interface CommandContext {
+  session: Session;
+  state: ShellState;
+  /** the current keyspace, if any */
+  keyspace: string | undefined;
+  /** runs CQL as the user typed it (used by USE, SOURCE, ...) */
+  runStatement(text: string): AsyncIterable<Output>;
+  /** true when the face is interactive (REPL on a TTY) */
+  interactive: boolean;
+  /** runs one statement as the splitter gives it, CQL or shell command, through this engine (SOURCE) */
+  run?(text: string): AsyncIterable<Output>;
+  /** asks for a password without echo (LOGIN without one); the REPL provides it */
+  readPassword?(prompt: string): Promise<string>;
+  /** the REPL's input history, oldest first, the HISTORY command itself last (HISTORY) */
+  history?(): readonly string[];
+}
+
+export interface ShellCommand {
+  /** upper-case first words that select this command, e.g. ['EXIT', 'QUIT'] */
+  names: string[];
+  /** `text` is the whole statement as typed, without the trailing `;` */
+  run(text: string, ctx: CommandContext): AsyncIterable<Output>;
+}

@@ -1,0 +1,95 @@
+// The engine: runs one statement (CQL or shell command) and yields Output events. Knows nothing
+// of terminals; the batch face and the REPL both drive it.
+import { firstWord } from '../cql/lexer.js';
+import { describeError } from '../db/errors.js';
+import type { Session } from '../db/session.js';
+import type { CommandContext, ShellCommand } from './command.js';
+import { commands } from './commands/index.js';
+import type { Output } from './output.js';
+import { defaultState, type ShellState } from './state.js';
+
+export interface ShellOptions {
+  interactive?: boolean;
+  keyspace?: string;
+}
+
+export class Shell {
+  readonly state: ShellState = defaultState();
+  keyspace: string | undefined;
+  private readonly interactive: boolean;
+  private readonly registry = new Map<string, ShellCommand>();
+
+  constructor(
+    public session: Session,
+    o: ShellOptions = {},
+  ) {
+    this.interactive = o.interactive ?? false;
+    this.keyspace = o.keyspace;
+    for (const c of commands) for (const n of c.names) this.registry.set(n, c);
+  }
+
+  /** Runs one complete statement, as the splitter gives it (with its `;` or newline). */
+  async *run(text: string, signal?: AbortSignal): AsyncGenerator<Output> {
+    const word = firstWord(text).toUpperCase();
+    const command = this.registry.get(word === '?' ? 'HELP' : word);
+    if (command) {
+      yield* command.run(withoutTerminator(text), this.context(signal));
+      return;
+    }
+    yield* this.runCql(text, signal);
+  }
+
+  private context(signal?: AbortSignal): CommandContext {
+    return {
+      session: this.session,
+      state: this.state,
+      keyspace: this.keyspace,
+      interactive: this.interactive,
+      runStatement: (t) => this.runCql(t, signal),
+      run: (t) => this.run(t, signal),
+    };
+  }
+
+  /** Sends a CQL statement and yields its result as cqlsh shows it. */
+  async *runCql(text: string, signal?: AbortSignal): AsyncGenerator<Output> {
+    const lower = text.trimStart().slice(0, 6).toLowerCase();
+    const listsRows = lower === 'select' || /^list\b/i.test(text.trimStart());
+    let total = 0;
+    let warnings: string[] = [];
+    let first = true;
+    try {
+      const pages = this.session.execute(text, {
+        pageSize: this.state.paging.enabled ? this.state.paging.pageSize : undefined,
+        consistency: this.state.consistency,
+        serialConsistency: this.state.serialConsistency,
+        tracing: this.state.tracing,
+        signal,
+      });
+      for await (const page of pages) {
+        if (page.warnings.length) warnings = page.warnings;
+        if (page.keyspace !== undefined && page.keyspace !== this.keyspace) {
+          this.keyspace = page.keyspace;
+          yield { kind: 'keyspace', keyspace: page.keyspace };
+        }
+        if (!page.columns) break;
+        if (listsRows) {
+          yield { kind: 'page', columns: page.columns, rows: page.rows, first, last: !page.hasMore, offset: total, total: total + page.rows.length };
+        } else if (page.rows.length) {
+          yield { kind: 'static', columns: page.columns, rows: page.rows };
+        }
+        total += page.rows.length;
+        first = false;
+      }
+    } catch (e) {
+      if (signal?.aborted) return;
+      yield { kind: 'error', message: describeError(e) };
+      return;
+    }
+    if (warnings.length) yield { kind: 'warnings', warnings };
+  }
+}
+
+/** A statement without its final `;` or newline and the blanks before it. */
+export function withoutTerminator(text: string): string {
+  return text.replace(/\s*;?\s*$/, '');
+}

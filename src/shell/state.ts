@@ -1,0 +1,36 @@
+// The session settings shell commands change and statements read.
+import type { Consistency } from '../db/session.js';
+
+export type OutputFormat = 'table' | 'expanded' | 'csv' | 'json' | 'ndjson' | 'box';
+
+export interface ShellState {
+  expand: boolean;
+  paging: { enabled: boolean; pageSize: number };
+  consistency: Consistency;
+  serialConsistency: Consistency;
+  tracing: boolean;
+  timing: boolean;
+  format: OutputFormat;
+  /** CAPTURE: while set, query results (not messages or errors) go to this file, uncoloured, instead of stdout */
+  capture?: CaptureTarget;
+}
+
+/** A file CAPTURE appends query output to. */
+export interface CaptureTarget {
+  /** the path as cqlsh shows it (after ~ expansion) */
+  path: string;
+  write(text: string): void;
+  close(): void;
+}
+
+export function defaultState(): ShellState {
+  return {
+    expand: false,
+    paging: { enabled: true, pageSize: 100 },
+    consistency: 'ONE',
+    serialConsistency: 'SERIAL',
+    tracing: false,
+    timing: false,
+    format: 'table',
+  };
+}
