@@ -56,12 +56,12 @@ export function describeError(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const e = err as DriverError;
   if (e instanceof driver.errors.ResponseError && typeof e.code === 'number') {
-    const kind = KINDS[e.code];
-    if (!kind) return `ErrorMessage: <Error from server: code=${hex(e.code)} [Unknown] message="${e.message}">`;
     if (e.code === codes.alreadyExists) {
       const what = e.table ? `Table '${e.keyspace}.${e.table}' already exists` : `Keyspace '${e.keyspace}' already exists`;
       return `AlreadyExists: ${what}`;
     }
+    const kind = KINDS[e.code];
+    if (!kind) return `ErrorMessage: <Error from server: code=${hex(e.code)} [Unknown] message="${e.message}">`;
     if (kind.bare) return `${kind.name}: ${e.message}`;
     const summary = `Error from server: code=${hex(e.code)} [${kind.summary}] message="${serverMessage(e)}"`;
     return `${kind.name}: ${summary}${info(e)}`;

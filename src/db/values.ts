@@ -45,7 +45,8 @@ export function toCqlValue(v: Any, t: CqlType): CqlValue {
     case 'varint':
       return typeof v === 'bigint' ? v : BigInt(v.toString());
     case 'decimal':
-      return new CqlDecimal(BigInt(v.getUnscaledValue().toString()), v.getScale());
+      // BigDecimal keeps its unscaled Integer and scale in private fields (no public getters)
+      return new CqlDecimal(BigInt(v._intVal.toString()), v._scale);
     case 'uuid':
     case 'timeuuid':
     case 'inet':

@@ -1,0 +1,52 @@
+// CAPTURE ['file'] / CAPTURE OFF: append query results to a file instead of showing them.
+// Faithful to cqlsh 6.2, whose grammar never hands OFF to the command: CAPTURE OFF only reports
+// the capture state, exactly like a bare CAPTURE, and a capture once started runs to the end.
+import fs from 'node:fs';
+import type { ShellCommand } from '../command.js';
+import type { CaptureTarget } from '../state.js';
+import { commandTokens, dequoteValue, expandUser, fail, improper, isStringLiteral, isWord, osErrorText, pyRepr, say } from './args.js';
+
+/** Opens `path` for appending (throws the fs error). */
+export function openCapture(path: string): CaptureTarget {
+  const fd = fs.openSync(path, 'a');
+  let open = true;
+  return {
+    path,
+    write(text) {
+      if (open) fs.writeSync(fd, text);
+    },
+    close() {
+      if (open) fs.closeSync(fd);
+      open = false;
+    },
+  };
+}
+
+export const capture: ShellCommand = {
+  names: ['CAPTURE'],
+  async *run(text, ctx) {
+    const t = commandTokens(text);
+    const arg = t?.[1];
+    if (!t || t.length > 2 || (arg && !isStringLiteral(arg) && !isWord(arg, 'OFF'))) {
+      yield improper(text);
+      return;
+    }
+    const current = ctx.state.capture;
+    if (!arg || !isStringLiteral(arg)) {
+      yield say(current ? `Currently capturing query output to ${pyRepr(current.path)}.` : 'Currently not capturing query output.');
+      return;
+    }
+    if (current) {
+      yield fail(`Already capturing output to ${current.path}. Use CAPTURE OFF to disable.`);
+      return;
+    }
+    const path = expandUser(dequoteValue(arg.text));
+    try {
+      ctx.state.capture = openCapture(path);
+    } catch (e) {
+      yield fail(`Could not open ${pyRepr(path)} for append: ${osErrorText(e, path)}`);
+      return;
+    }
+    yield say(`Now capturing query output to ${pyRepr(path)}.`);
+  },
+};

@@ -1,0 +1,11 @@
+// UNICODE: cqlsh documents it under HELP but its grammar has no such command, so typing it is
+// always "Improper UNICODE command." (it must not reach the server).
+import type { ShellCommand } from '../command.js';
+import { improper } from './args.js';
+
+export const unicode: ShellCommand = {
+  names: ['UNICODE'],
+  async *run(text) {
+    yield improper(text);
+  },
+};
