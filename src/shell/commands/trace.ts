@@ -1,6 +1,7 @@
 // Query traces as cqlsh prints them (SHOW SESSION, and after each statement while TRACING is ON):
 // read system_traces.sessions and .events, then a table of activity, timestamp, source,
 // source_elapsed and client, always horizontal, framed by blank lines and the session id.
+import driver from 'cassandra-driver';
 import { describeError } from '../../db/errors.js';
 import type { Consistency, Session } from '../../db/session.js';
 import { CqlTimestamp, type CqlValue } from '../../cql/types.js';
@@ -205,7 +206,8 @@ export async function* showTrace(
 
 /** A failed trace read as the Python driver reports it: a NoHostAvailable naming the host. */
 async function noHostText(session: Session, e: unknown): Promise<string> {
-  const text = describeError(e);
+  const inner = e instanceof driver.errors.NoHostAvailableError ? Object.values(e.innerErrors ?? {})[0] : undefined;
+  const text = describeError(inner ?? e);
   const m = /^(\w+): ([^]*)$/.exec(text);
   if (!m) return text;
   let dc = '';
