@@ -64,7 +64,8 @@ export async function runBatch(shell: Shell, input: BatchInput, o: BatchOptions)
     }
     for await (const out of shell.run(ev.text)) {
       if (out.kind === 'exit') break outer;
-      if (out.kind === 'error') failed = true;
+      // errors inside a SOURCE'd file (they carry its prefix) do not fail the batch, as in cqlsh
+      if (out.kind === 'error' && out.prefix === undefined) failed = true;
       await printer.print(out);
     }
   }

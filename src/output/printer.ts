@@ -41,7 +41,7 @@ interface ResultState {
 }
 
 export class Printer {
-  private result: ResultState | undefined;
+  private current: ResultState | undefined;
   private readonly fmt: FormatOptions;
 
   constructor(private readonly o: PrinterOptions) {
@@ -53,15 +53,20 @@ export class Printer {
       case 'page':
         return this.page(ev);
       case 'static':
-        return this.out(renderStaticResult(ev.columns, this.formatRows(ev.rows, ev.columns), { color: this.o.color, tty: this.o.tty, expanded: this.expanded }));
+        return this.result(
+          renderStaticResult(ev.columns, this.formatRows(ev.rows, ev.columns), { color: this.color, tty: this.o.tty, expanded: this.expanded }),
+        );
       case 'text':
-        return this.out(ev.text + '\n');
-      case 'error':
-        return this.write(this.o.err, applyColor(this.o.errorPrefix() + ev.message, RED, this.o.color) + '\n');
+        return ev.result ? this.result(ev.text + '\n') : this.write(this.o.out, ev.text + '\n');
+      case 'error': {
+        const prefix = ev.prefix ?? this.o.errorPrefix();
+        return this.write(this.o.err, applyColor(prefix + ev.message, RED, this.o.color) + '\n');
+      }
       case 'warnings':
-        return this.out(formatWarnings(ev.warnings));
+        return this.result(formatWarnings(ev.warnings));
       case 'clear':
-        if (this.o.tty) return this.out('\x1b[2J\x1b[H');
+        // cqlsh clears whenever TERM is set, terminal or not
+        if (this.o.tty || process.env.TERM) return this.write(this.o.out, '\x1b[H\x1b[2J\x1b[3J');
         return;
       case 'keyspace':
       case 'exit':
@@ -69,51 +74,62 @@ export class Printer {
     }
   }
 
+  /** Colors for query output: never in a CAPTURE file. */
+  private get color(): boolean {
+    return this.o.color && !this.o.state.capture;
+  }
+
   private get expanded(): boolean {
     return this.o.state.expand || this.o.state.format === 'expanded';
   }
 
   private formatRows(rows: CqlValue[][], columns: Column[]) {
-    return rows.map((r) => formatRow(r, columns, this.fmt));
+    const fmt = this.color === this.fmt.color ? this.fmt : { ...this.fmt, color: this.color };
+    return rows.map((r) => formatRow(r, columns, fmt));
   }
 
   private async page(ev: Extract<Output, { kind: 'page' }>): Promise<void> {
     const format = this.o.state.format;
-    if (ev.first) this.result = { columns: ev.columns, errors: [] };
-    const r = this.result!;
+    if (ev.first) this.current = { columns: ev.columns, errors: [] };
+    const r = this.current!;
     if (format === 'csv') {
       if (!r.csv) {
         r.csv = new CsvRenderer(ev.columns);
-        await this.out(r.csv.begin());
+        await this.result(r.csv.begin());
       }
-      await this.out(ev.rows.map((row) => r.csv!.row(row)).join(''));
+      await this.result(ev.rows.map((row) => r.csv!.row(row)).join(''));
     } else if (format === 'json' || format === 'ndjson') {
       if (!r.json) {
         r.json = new JsonRenderer(ev.columns, { ndjson: format === 'ndjson' });
-        await this.out(r.json.begin());
+        await this.result(r.json.begin());
       }
-      await this.out(ev.rows.map((row) => r.json!.row(row)).join(''));
-      if (ev.last) await this.out(r.json.end());
+      await this.result(ev.rows.map((row) => r.json!.row(row)).join(''));
+      if (ev.last) await this.result(r.json.end());
     } else if (format === 'box') {
       // a bordered table needs every width up front: rows of one result are kept until its end
       (r.box ??= []).push(...this.formatRows(ev.rows, ev.columns));
-      if (ev.last) await this.out(renderBox(ev.columns, r.box, { color: this.o.color }) + `(${ev.total} rows)\n`);
+      if (ev.last) await this.result(renderBox(ev.columns, r.box, { color: this.color }) + `(${ev.total} rows)\n`);
     } else {
-      const opts = { color: this.o.color, tty: this.o.tty, expanded: this.expanded };
-      if (ev.first) await this.out('\n');
+      const opts = { color: this.color, tty: this.o.tty, expanded: this.expanded };
+      if (ev.first) await this.result('\n');
       if (ev.rows.length > 0 || ev.first) {
         const rows = this.formatRows(ev.rows, ev.columns);
         for (const row of rows) for (const cell of row) if (cell.error) r.errors.push(cell.error);
-        await this.out(formatPage(formatHeaders(ev.columns, this.o.color), rows, ev.first || this.o.tty, ev.offset, opts));
+        await this.result(formatPage(formatHeaders(ev.columns, this.color), rows, ev.first || this.o.tty, ev.offset, opts));
       }
       if (!ev.last && this.o.tty && this.o.more) await this.o.more();
-      if (ev.last) await this.out((this.o.tty ? '' : '\n') + `(${ev.total} rows)\n` + formatErrorMessages(r.errors, this.o.color));
+      if (ev.last) await this.result((this.o.tty ? '' : '\n') + `(${ev.total} rows)\n` + formatErrorMessages(r.errors, this.color));
     }
-    if (ev.last) this.result = undefined;
+    if (ev.last) this.current = undefined;
   }
 
-  private out(text: string): Promise<void> {
-    this.o.state.capture?.write(text);
+  /** Query output: to the CAPTURE file while capturing, else to stdout. */
+  private result(text: string): Promise<void> {
+    const capture = this.o.state.capture;
+    if (capture) {
+      capture.write(text);
+      return Promise.resolve();
+    }
     return this.write(this.o.out, text);
   }
 

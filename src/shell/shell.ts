@@ -5,6 +5,7 @@ import { describeError } from '../db/errors.js';
 import type { Session } from '../db/session.js';
 import type { CommandContext, ShellCommand } from './command.js';
 import { commands } from './commands/index.js';
+import { statementTrace } from './commands/trace.js';
 import type { Output } from './output.js';
 import { defaultState, type ShellState } from './state.js';
 
@@ -57,16 +58,20 @@ export class Shell {
     let total = 0;
     let warnings: string[] = [];
     let first = true;
+    let traceId: string | undefined;
+    // cqlsh does not trace a SELECT that reads the traces themselves
+    const tracing = this.state.tracing && !(lower === 'select' && this.readsTraces(text));
     try {
       const pages = this.session.execute(text, {
         pageSize: this.state.paging.enabled ? this.state.paging.pageSize : undefined,
         consistency: this.state.consistency,
         serialConsistency: this.state.serialConsistency,
-        tracing: this.state.tracing,
+        tracing,
         signal,
       });
       for await (const page of pages) {
         if (page.warnings.length) warnings = page.warnings;
+        traceId ??= page.traceId;
         if (page.keyspace !== undefined && page.keyspace !== this.keyspace) {
           this.keyspace = page.keyspace;
           yield { kind: 'keyspace', keyspace: page.keyspace };
@@ -86,6 +91,15 @@ export class Shell {
       return;
     }
     if (warnings.length) yield { kind: 'warnings', warnings };
+    if (tracing && traceId) {
+      yield* statementTrace(this.session, traceId, { consistency: this.state.consistency, tty: this.interactive });
+    }
+  }
+
+  private readsTraces(text: string): boolean {
+    const m = /\bfrom\s+(?:"([^"]+)"|(\w+))\s*\./i.exec(text);
+    const ks = m ? (m[1] ?? m[2].toLowerCase()) : this.keyspace;
+    return ks === 'system_traces';
   }
 }
 
