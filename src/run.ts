@@ -38,7 +38,7 @@ export async function runShell(args: CliArgs): Promise<number> {
     process.stderr.write(describeConnectError(e, conn.host, conn.port) + '\n');
     return 1;
   }
-  const shell = new Shell(session, { keyspace: conn.keyspace });
+  const shell = new Shell(session, { keyspace: conn.keyspace, columnRoles: args.color === true });
   try {
     return await runBatch(shell, input, {
       out: process.stdout,

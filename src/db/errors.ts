@@ -2,6 +2,7 @@
 // error code and the fields the driver decoded. cqlsh's wording comes from the Python driver:
 // server errors read `Error from server: code=XXXX [summary] message="..."`, some with `info={...}`.
 import driver from 'cassandra-driver';
+import { pyStrRepr } from '../format/pyvalues.js';
 
 const codes = driver.types.responseErrorCodes;
 
@@ -51,8 +52,11 @@ type DriverError = Error & Record<string, unknown>;
 const consistencyName = (c: unknown) =>
   typeof c === 'number' ? CONSISTENCY_NAMES[c] : undefined;
 
+/** Where a host is (for the Python driver's `<Host: address dc>` repr), when known. */
+export type DatacenterOf = (address: string) => string | undefined;
+
 /** What cqlsh prints for an error raised while executing a statement. */
-export function describeError(err: unknown): string {
+export function describeError(err: unknown, dcOf: DatacenterOf = () => undefined): string {
   if (!(err instanceof Error)) return String(err);
   const e = err as DriverError;
   if (e instanceof driver.errors.ResponseError && typeof e.code === 'number') {
@@ -67,7 +71,7 @@ export function describeError(err: unknown): string {
     return `${kind.name}: ${summary}${info(e)}`;
   }
   if (e instanceof driver.errors.NoHostAvailableError) {
-    return `NoHostAvailable: ${noHostDetails(e)}`;
+    return `NoHostAvailable: ${noHostDetails(e, dcOf)}`;
   }
   if (e instanceof driver.errors.OperationTimedOutError) {
     return `OperationTimedOut: errors={}, last_host=${e.host ?? ''}`;
@@ -110,10 +114,16 @@ function info(e: DriverError): string {
   }
 }
 
-function noHostDetails(e: DriverError): string {
-  const inner = (e.innerErrors ?? {}) as Record<string, Error>;
-  const parts = Object.entries(inner).map(([host, err]) => `'${host.replace(/:\d+$/, '')}': ${err?.message ?? err}`);
-  return parts.length ? `{${parts.join(', ')}}` : e.message;
+/** The Python driver's NoHostAvailable text: each host's error as the exception repr it raised. */
+function noHostDetails(e: DriverError, dcOf: DatacenterOf): string {
+  const inner = (e.innerErrors ?? {}) as Record<string, unknown>;
+  const parts = Object.entries(inner).map(([address, err]) => {
+    const dc = dcOf(address);
+    const full = describeError(err);
+    const cut = full.indexOf(': ');
+    return `<Host: ${address}${dc ? ` ${dc}` : ''}>: ${full.slice(0, cut)}(${pyStrRepr(full.slice(cut + 2))})`;
+  });
+  return `('Unable to complete the operation against any hosts', {${parts.join(', ')}})`;
 }
 
 /** Connection failures, as cqlsh's `Connection error: ...` line. */

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import tls from 'node:tls';
 import driver from 'cassandra-driver';
 import type { Column, CqlValue } from '../cql/types.js';
+import { describeError } from './errors.js';
 import { toCqlType, type DriverType } from './types.js';
 import { patchTimestampDecoding, toCqlValue } from './values.js';
 
@@ -168,6 +169,35 @@ export class Session {
         hasMore: Boolean(pageState),
       };
     } while (pageState);
+  }
+
+  private roleCache = new Map<string, Map<string, Column['role']>>();
+
+  /** Each column's place in its table's key (cached until `forgetSchema`). */
+  async columnRoles(keyspace: string, table: string): Promise<Map<string, Column['role']>> {
+    const key = `${keyspace}.${table}`;
+    let roles = this.roleCache.get(key);
+    if (!roles) {
+      roles = new Map();
+      const rs = await this.client.execute(
+        'SELECT column_name, kind FROM system_schema.columns WHERE keyspace_name = ? AND table_name = ?',
+        [keyspace, table],
+        { prepare: false },
+      );
+      for (const r of rs.rows) roles.set(r.column_name, r.kind as Column['role']);
+      this.roleCache.set(key, roles);
+    }
+    return roles;
+  }
+
+  /** Drops cached schema facts (after DDL). */
+  forgetSchema(): void {
+    this.roleCache.clear();
+  }
+
+  /** What cqlsh prints for an error this session raised. */
+  describeError(err: unknown): string {
+    return describeError(err, (address) => this.client.hosts.get(address)?.datacenter);
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 // The engine: runs one statement (CQL or shell command) and yields Output events. Knows nothing
 // of terminals; the batch face and the REPL both drive it.
 import { firstWord } from '../cql/lexer.js';
-import { describeError } from '../db/errors.js';
+import type { Column } from '../cql/types.js';
 import type { Session } from '../db/session.js';
 import type { CommandContext, ShellCommand } from './command.js';
 import { commands } from './commands/index.js';
@@ -11,6 +11,8 @@ import { defaultState, type ShellState } from './state.js';
 
 export interface ShellOptions {
   interactive?: boolean;
+  /** look up each SELECTed column's role in its table's key (for colored headers) */
+  columnRoles?: boolean;
   keyspace?: string;
 }
 
@@ -18,6 +20,7 @@ export class Shell {
   readonly state: ShellState = defaultState();
   keyspace: string | undefined;
   private readonly interactive: boolean;
+  private readonly wantRoles: boolean;
   private readonly registry = new Map<string, ShellCommand>();
 
   constructor(
@@ -25,6 +28,7 @@ export class Shell {
     o: ShellOptions = {},
   ) {
     this.interactive = o.interactive ?? false;
+    this.wantRoles = o.columnRoles ?? false;
     this.keyspace = o.keyspace;
     for (const c of commands) for (const n of c.names) this.registry.set(n, c);
   }
@@ -77,6 +81,7 @@ export class Shell {
           yield { kind: 'keyspace', keyspace: page.keyspace };
         }
         if (!page.columns) break;
+        if (first && lower === 'select' && this.wantRoles) await this.addRoles(text, page.columns);
         if (listsRows) {
           yield { kind: 'page', columns: page.columns, rows: page.rows, first, last: !page.hasMore, offset: total, total: total + page.rows.length };
         } else if (page.rows.length) {
@@ -87,12 +92,31 @@ export class Shell {
       }
     } catch (e) {
       if (signal?.aborted) return;
-      yield { kind: 'error', message: describeError(e) };
+      yield { kind: 'error', message: this.session.describeError(e) };
       return;
     }
+    if (lower !== 'select') this.session.forgetSchema();
     if (warnings.length) yield { kind: 'warnings', warnings };
     if (tracing && traceId) {
       yield* statementTrace(this.session, traceId, { consistency: this.state.consistency, tty: this.interactive });
+    }
+  }
+
+  /** Marks partition key, clustering and static columns of the SELECTed table. */
+  private async addRoles(text: string, columns: Column[]): Promise<void> {
+    const ident = String.raw`(?:"((?:[^"]|"")+)"|(\w+))`;
+    const m = new RegExp(String.raw`\bfrom\s+${ident}(?:\s*\.\s*${ident})?`, 'i').exec(text);
+    if (!m) return;
+    const name = (q?: string, u?: string) => (q !== undefined ? q.replace(/""/g, '"') : u?.toLowerCase());
+    const first = name(m[1], m[2]);
+    const second = name(m[3], m[4]);
+    const [ks, table] = second !== undefined ? [first, second] : [this.keyspace, first];
+    if (!ks || !table) return;
+    try {
+      const roles = await this.session.columnRoles(ks, table);
+      for (const c of columns) c.role = roles.get(c.name) ?? c.role;
+    } catch {
+      /* colors are a nicety: a failed lookup leaves the default */
     }
   }
 

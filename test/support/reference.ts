@@ -17,7 +17,7 @@ export function referenceCqlsh(): string {
  * Lines the reference prints that tscqlsh deliberately does not (docs/compat.md):
  * cqlsh 6.2 compares the server version with the Cassandra it was packaged with.
  */
-const REFERENCE_ONLY = [/^WARNING: cqlsh was built against [^\n]*\n/m];
+const REFERENCE_ONLY = [/^WARNING: cqlsh was built against [^\n]*\n/gm];
 
 export function normalizeReference(r: RunResult): RunResult {
   let { stdout } = r;
