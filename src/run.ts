@@ -1,6 +1,8 @@
 // Connects and runs the chosen face: batch (stdin that is not a TTY, -f, -e) or the REPL.
 import fs from 'node:fs';
-import type { CliArgs } from './cli/args.js';
+import { USAGE, type CliArgs } from './cli/args.js';
+import { FORMATS } from './shell/commands/output-format.js';
+import type { OutputFormat } from './shell/state.js';
 import { runBatch, type BatchInput } from './batch.js';
 import { describeConnectError } from './db/errors.js';
 import { Session } from './db/session.js';
@@ -8,6 +10,12 @@ import { connectionFromArgs } from './settings/connection.js';
 import { Shell } from './shell/shell.js';
 
 export async function runShell(args: CliArgs): Promise<number> {
+  if (args.format !== undefined) {
+    if (!FORMATS.includes(args.format as OutputFormat)) {
+      process.stderr.write(`usage: ${USAGE}\ntscqlsh: error: argument --format: invalid choice: '${args.format}' (choose from ${FORMATS.join(', ')})\n`);
+      return 2;
+    }
+  }
   let input: BatchInput;
   if (args.execute !== undefined) {
     input = { kind: 'execute', text: args.execute };
@@ -39,6 +47,7 @@ export async function runShell(args: CliArgs): Promise<number> {
     return 1;
   }
   const shell = new Shell(session, { keyspace: conn.keyspace, columnRoles: args.color === true });
+  if (args.format !== undefined) shell.state.format = args.format as OutputFormat;
   try {
     return await runBatch(shell, input, {
       out: process.stdout,

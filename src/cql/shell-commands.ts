@@ -20,7 +20,10 @@ export type ShellCommandName =
   | 'help'
   | 'history'
   | 'paging'
-  | 'unicode';
+  | 'unicode'
+  // tscqlsh's own
+  | 'output'
+  | 'timing';
 
 /**
  * First words (lower-case) of commands that end at the end of their line as well as at `;`.
@@ -46,6 +49,9 @@ export const COMMANDS_ENDING_AT_NEWLINE: ReadonlySet<string> = new Set([
   'clear',
   'cls',
   'history',
+  // tscqlsh's own commands, which behave like cqlsh's switches
+  'output',
+  'timing',
 ]);
 
 const SHELL_COMMANDS: ReadonlyMap<string, ShellCommandName> = new Map<string, ShellCommandName>([
@@ -70,6 +76,8 @@ const SHELL_COMMANDS: ReadonlyMap<string, ShellCommandName> = new Map<string, Sh
   ['history', 'history'],
   ['paging', 'paging'],
   ['unicode', 'unicode'],
+  ['output', 'output'],
+  ['timing', 'timing'],
 ]);
 
 /** Does a statement whose first token is `word` end at a newline? (case-insensitive) */

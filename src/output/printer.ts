@@ -37,7 +37,6 @@ interface ResultState {
   errors: string[];
   csv?: CsvRenderer;
   json?: JsonRenderer;
-  box?: ReturnType<typeof formatRow>[];
 }
 
 export class Printer {
@@ -106,9 +105,9 @@ export class Printer {
       await this.result(ev.rows.map((row) => r.json!.row(row)).join(''));
       if (ev.last) await this.result(r.json.end());
     } else if (format === 'box') {
-      // a bordered table needs every width up front: rows of one result are kept until its end
-      (r.box ??= []).push(...this.formatRows(ev.rows, ev.columns));
-      if (ev.last) await this.result(renderBox(ev.columns, r.box, { color: this.color }) + `(${ev.total} rows)\n`);
+      // one bordered table per page, so memory stays flat however many rows come
+      if (ev.rows.length > 0 || ev.first) await this.result(renderBox(ev.columns, this.formatRows(ev.rows, ev.columns), { color: this.color }));
+      if (ev.last) await this.result(`(${ev.total} rows)\n`);
     } else {
       const opts = { color: this.color, tty: this.o.tty, expanded: this.expanded };
       if (ev.first) await this.result('\n');

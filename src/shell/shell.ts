@@ -37,11 +37,10 @@ export class Shell {
   async *run(text: string, signal?: AbortSignal): AsyncGenerator<Output> {
     const word = firstWord(text).toUpperCase();
     const command = this.registry.get(word === '?' ? 'HELP' : word);
-    if (command) {
-      yield* command.run(withoutTerminator(text), this.context(signal));
-      return;
-    }
-    yield* this.runCql(text, signal);
+    const started = performance.now();
+    if (command) yield* command.run(withoutTerminator(text), this.context(signal));
+    else yield* this.runCql(text, signal);
+    if (this.state.timing && word !== 'TIMING') yield { kind: 'text', text: elapsed(performance.now() - started) };
   }
 
   private context(signal?: AbortSignal): CommandContext {
@@ -125,6 +124,11 @@ export class Shell {
     const ks = m ? (m[1] ?? m[2].toLowerCase()) : this.keyspace;
     return ks === 'system_traces';
   }
+}
+
+/** TIMING ON's line after each statement, as pgcli words it. */
+export function elapsed(ms: number): string {
+  return ms < 1000 ? `Time: ${ms.toFixed(3)} ms` : `Time: ${(ms / 1000).toFixed(3)} s`;
 }
 
 /** A statement without its final `;` or newline and the blanks before it. */

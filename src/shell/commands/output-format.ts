@@ -11,9 +11,8 @@ export const outputFormat: ShellCommand = {
   async *run(text, ctx) {
     const t = commandTokens(text);
     const arg = t?.[2];
-    const format = arg && (arg.type === 'identifier' || arg.type === 'quotedStringLiteral')
-      ? FORMATS.find((f) => f === arg.text.replace(/^'(.*)'$/, '$1').toLowerCase())
-      : undefined;
+    // a format name may lex as a keyword (TABLE) or be quoted
+    const format = arg ? FORMATS.find((f) => f === arg.text.replace(/^'(.*)'$/, '$1').toLowerCase()) : undefined;
     if (!t || !isWord(t[1], 'FORMAT') || t.length > 3 || (arg && !format)) {
       yield improper(text);
       return;
