@@ -25,9 +25,14 @@ export const PROFILES = {
   scratch: { name: 'scratch', host: '127.0.0.1', port: 29042, tlsPort: 29142, storagePort: 27000, auth: false },
 };
 
+// TSCQLSH_DB_PORT_OFFSET moves every port (e.g. 1000: 10042, 10142, ...) for machines where the
+// defaults are taken.
+const PORT_OFFSET = Number(process.env.TSCQLSH_DB_PORT_OFFSET ?? 0) || 0;
+
 export function profile(name = 'default') {
-  const p = PROFILES[name];
-  if (!p) throw new Error(`unknown Cassandra profile "${name}" (known: ${Object.keys(PROFILES).join(', ')})`);
+  const base = PROFILES[name];
+  if (!base) throw new Error(`unknown Cassandra profile "${name}" (known: ${Object.keys(PROFILES).join(', ')})`);
+  const p = { ...base, port: base.port + PORT_OFFSET, tlsPort: base.tlsPort + PORT_OFFSET, storagePort: base.storagePort + PORT_OFFSET };
   const dir = path.join(cacheDir, 'cassandra', `run-${p.name}`);
   return {
     ...p,

@@ -1,9 +1,10 @@
 // `npm run db:start` / `db:stop` (scripts/db.mjs): idempotent start, host and ports printed when
 // ready, stop by pid. Uses the launcher's scratch instance so the suite's server is untouched.
 import { describe, expect, it } from 'vitest';
-import { portOpen } from '../../scripts/cassandra/launcher.mjs';
+import { portOpen, profile } from '../../scripts/cassandra/launcher.mjs';
 import { run } from '../support/run.js';
 
+const { port, tlsPort } = profile('scratch');
 const db = (...args: string[]) => run(process.execPath, ['scripts/db.mjs', ...args, '--profile=scratch'], { timeoutMs: 200_000 });
 
 describe('db:start / db:stop', () => {
@@ -11,8 +12,8 @@ describe('db:start / db:stop', () => {
     const first = await db('start');
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/Cassandra 5\.0\.\d+ \(scratch\) on 127\.0\.0\.1/);
-    expect(first.stdout).toContain('native port 29042 (plaintext), 29142 (TLS');
-    expect(await portOpen('127.0.0.1', 29042)).toBe(true);
+    expect(first.stdout).toContain(`native port ${port} (plaintext), ${tlsPort} (TLS`);
+    expect(await portOpen('127.0.0.1', port)).toBe(true);
 
     const second = await db('start');
     expect(second.code).toBe(0);
@@ -24,7 +25,7 @@ describe('db:start / db:stop', () => {
     const stop = await db('stop');
     expect(stop.code).toBe(0);
     expect(stop.stderr).toMatch(/stopped Cassandra \(scratch, pid \d+\)/);
-    expect(await portOpen('127.0.0.1', 29042)).toBe(false);
+    expect(await portOpen('127.0.0.1', port)).toBe(false);
 
     const again = await db('stop');
     expect(again.stderr).toMatch(/is not running/);
