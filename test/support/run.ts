@@ -34,7 +34,10 @@ const sharedHome = isolatedHome();
 export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) {
-    if (/^(CQLSH_|TSCQLSH_|SSL_|XDG_|AWS_)/.test(k) || k === 'TZ' || k === 'NO_COLOR') delete env[k];
+    if (/^(CQLSH_|TSCQLSH_|SSL_|XDG_|AWS_)/.test(k) || k === 'TZ' || k === 'NO_COLOR') {
+      // the harness's own settings (where the test servers and caches are) pass through
+      if (k !== 'TSCQLSH_DB_PORT_OFFSET' && k !== 'TSCQLSH_CACHE_DIR') delete env[k];
+    }
   }
   Object.assign(env, {
     HOME: sharedHome,

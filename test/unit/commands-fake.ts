@@ -1,6 +1,7 @@
 // A CommandContext for shell command unit tests: no server, a fake Session answering `execute`
 // from a handler, and a helper that runs a command and keeps what it yields.
 import type { Column, CqlType, CqlValue } from '../../src/cql/types.js';
+import { describeError } from '../../src/db/errors.js';
 import type { Page, ServerInfo, Session } from '../../src/db/session.js';
 import type { CommandContext, ShellCommand } from '../../src/shell/command.js';
 import type { Output } from '../../src/shell/output.js';
@@ -15,6 +16,8 @@ export interface FakeSession {
   logins: [string, string][];
   execute(cql: string): AsyncGenerator<Page>;
   login(user: string, password: string): Promise<void>;
+  describeError(err: unknown): string;
+  forgetSchema(): void;
   close(): Promise<void>;
 }
 
@@ -37,6 +40,8 @@ export function fakeSession(answer: (cql: string) => Answer = () => null, o: { l
       s.logins.push([user, password]);
       if (o.loginError) throw o.loginError;
     },
+    describeError: (err) => describeError(err),
+    forgetSchema() {},
     async close() {},
   };
   return s;
