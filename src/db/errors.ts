@@ -131,6 +131,8 @@ export function describeConnectError(err: unknown, host: string, port: number): 
   const inner = err instanceof driver.errors.NoHostAvailableError
     ? (Object.values((err as unknown as DriverError).innerErrors ?? {}) as DriverError[])[0]
     : (err as DriverError);
+  const ks = /^Keyspace '(.*)' does not exist$/.exec(inner?.message ?? '');
+  if (ks) return `Connection error: ("Unable to connect to any servers using keyspace '${ks[1]}'", ['${host}'])`;
   return `Connection error: ('Unable to connect to any servers', {'${host}:${port}': ${pythonConnectError(inner, host, port)}})`;
 }
 

@@ -23,4 +23,22 @@ describe('conformance: first slice', () => {
     expect(ref.code).toBe(1);
     expect(ours).toEqual(ref);
   });
+
+  it('-k with a keyspace that does not exist', async () => {
+    const { ours, ref } = await runBoth(server, ['-k', 'no_such_keyspace', '-e', 'SELECT cluster_name FROM system.local']);
+    expect(ref.code).toBe(1);
+    expect(ours).toEqual(ref);
+  });
+
+  it('-k with a keyspace that exists', async () => {
+    const { ours, ref } = await runBoth(server, ['-k', 'system', '-e', 'SELECT cluster_name FROM local']);
+    expect(ref.code).toBe(0);
+    expect(ours).toEqual(ref);
+  });
+
+  it('-f with a file that does not exist', async () => {
+    const { ours, ref } = await runBoth(server, ['-f', 'no/such/file.cql']);
+    expect(ref.code).toBe(1);
+    expect(ours).toEqual(ref);
+  });
 });
