@@ -44,7 +44,7 @@ export class Printer {
   private readonly fmt: FormatOptions;
 
   constructor(private readonly o: PrinterOptions) {
-    this.fmt = formatOptions({ ...o.format, color: o.color });
+    this.fmt = formatOptions({ ...o.state.display, ...o.format, color: o.color });
   }
 
   async print(ev: Output): Promise<void> {
