@@ -3,11 +3,22 @@ import driver from 'cassandra-driver';
 import { CqlDate, CqlDecimal, CqlDuration, CqlTimestamp, type CqlType, type CqlValue } from '../cql/types.js';
 
 const RAW_MILLIS = Symbol('tscqlsh.rawMillis');
+/** A value of zero bytes for a type that has no empty form (an `int` set to `blobAsInt(0x)`). */
+const EMPTY = Object.freeze({ empty: Symbol('tscqlsh.empty') });
+const ZERO_LENGTH_OK = new Set<number>([
+  driver.types.dataTypes.text,
+  driver.types.dataTypes.ascii,
+  driver.types.dataTypes.varchar,
+  driver.types.dataTypes.custom,
+  driver.types.dataTypes.blob,
+]);
 const MS_PER_DAY = 86_400_000;
 
 /**
- * The driver decodes timestamps into Date, which cannot hold every int64 millisecond value
- * (cqlsh prints out-of-range ones as raw numbers). Keep the exact value beside the Date.
+ * Two things the driver's decoding loses and cqlsh shows: timestamps become Date, which cannot
+ * hold every int64 millisecond value (cqlsh prints out-of-range ones as raw numbers), so the exact
+ * value is kept beside the Date; and empty values of fixed-size types become null (cqlsh prints
+ * them as nothing, not `null`), so they decode to a marker instead.
  */
 let patched = false;
 export function patchTimestampDecoding(): void {
@@ -17,6 +28,7 @@ export function patchTimestampDecoding(): void {
   const original = Encoder.prototype.decode;
   const timestampCode = driver.types.dataTypes.timestamp;
   Encoder.prototype.decode = function (buffer, type) {
+    if (buffer && buffer.length === 0 && !ZERO_LENGTH_OK.has(type.code)) return EMPTY;
     const v = original.call(this, buffer, type);
     if (type.code === timestampCode && v instanceof Date && buffer && buffer.length === 8) {
       (v as unknown as Record<symbol, bigint>)[RAW_MILLIS] = buffer.readBigInt64BE(0);
@@ -29,6 +41,7 @@ type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export function toCqlValue(v: Any, t: CqlType): CqlValue {
   if (v === null || v === undefined) return null;
+  if (v === EMPTY) return new Uint8Array(0);
   switch (t.kind) {
     case 'ascii':
     case 'text':
