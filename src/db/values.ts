@@ -2,7 +2,6 @@
 import driver from 'cassandra-driver';
 import { CqlDate, CqlDecimal, CqlDuration, CqlTimestamp, type CqlType, type CqlValue } from '../cql/types.js';
 
-const RAW_MILLIS = Symbol('tscqlsh.rawMillis');
 /** A value of zero bytes for a type that has no empty form (an `int` set to `blobAsInt(0x)`). */
 const EMPTY = Object.freeze({ empty: Symbol('tscqlsh.empty') });
 const ZERO_LENGTH_OK = new Set<number>([
@@ -15,10 +14,11 @@ const ZERO_LENGTH_OK = new Set<number>([
 const MS_PER_DAY = 86_400_000;
 
 /**
- * Two things the driver's decoding loses and cqlsh shows: timestamps become Date, which cannot
- * hold every int64 millisecond value (cqlsh prints out-of-range ones as raw numbers), so the exact
- * value is kept beside the Date; and empty values of fixed-size types become null (cqlsh prints
- * them as nothing, not `null`), so they decode to a marker instead.
+ * Things the driver's decoding loses or makes slow: timestamps become Date, which cannot hold
+ * every int64 millisecond value (cqlsh prints out-of-range ones as raw numbers), and decimals
+ * become BigDecimal, slow to turn into digits, so both decode straight to the neutral values;
+ * empty values of fixed-size types become null (cqlsh prints them as nothing, not `null`), so
+ * they decode to a marker instead.
  */
 let patched = false;
 export function patchTimestampDecoding(): void {
@@ -27,14 +27,21 @@ export function patchTimestampDecoding(): void {
   const Encoder = (driver as unknown as { Encoder: { prototype: { decode: (b: Buffer | null, t: { code: number }) => unknown } } }).Encoder;
   const original = Encoder.prototype.decode;
   const timestampCode = driver.types.dataTypes.timestamp;
+  const { timestamp, decimal } = driver.types.dataTypes;
   Encoder.prototype.decode = function (buffer, type) {
     if (buffer && buffer.length === 0 && !ZERO_LENGTH_OK.has(type.code)) return EMPTY;
-    const v = original.call(this, buffer, type);
-    if (type.code === timestampCode && v instanceof Date && buffer && buffer.length === 8) {
-      (v as unknown as Record<symbol, bigint>)[RAW_MILLIS] = buffer.readBigInt64BE(0);
-    }
-    return v;
+    // exact and fast: straight to the neutral values (the driver's own types are slow to convert)
+    if (buffer && type.code === timestamp && buffer.length === 8) return new CqlTimestamp(buffer.readBigInt64BE(0));
+    if (buffer && type.code === decimal && buffer.length >= 4) return new CqlDecimal(varint(buffer.subarray(4)), buffer.readInt32BE(0));
+    return original.call(this, buffer, type);
   };
+}
+
+/** A two's-complement big-endian integer of any length. */
+function varint(b: Buffer): bigint {
+  if (b.length === 0) return 0n;
+  const v = BigInt('0x' + b.toString('hex'));
+  return b[0] & 0x80 ? v - (1n << BigInt(b.length * 8)) : v;
 }
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -58,6 +65,7 @@ export function toCqlValue(v: Any, t: CqlType): CqlValue {
     case 'varint':
       return typeof v === 'bigint' ? v : BigInt(v.toString());
     case 'decimal':
+      if (v instanceof CqlDecimal) return v;
       // BigDecimal keeps its unscaled Integer and scale in private fields (no public getters)
       return new CqlDecimal(BigInt(v._intVal.toString()), v._scale);
     case 'uuid':
@@ -68,10 +76,8 @@ export function toCqlValue(v: Any, t: CqlType): CqlValue {
     case 'custom':
     case 'empty':
       return v as Uint8Array;
-    case 'timestamp': {
-      const raw = (v as Record<symbol, bigint>)[RAW_MILLIS];
-      return new CqlTimestamp(raw ?? BigInt((v as Date).getTime()));
-    }
+    case 'timestamp':
+      return v instanceof CqlTimestamp ? v : new CqlTimestamp(BigInt((v as Date).getTime()));
     case 'date': {
       const d = v as { date: Date; _value: number | null };
       const ms = d.date.getTime();

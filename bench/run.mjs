@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// npm run bench: tscqlsh side by side with the reference cqlsh on the same local Cassandra.
+// Each scenario runs both alternately N times; medians of wall time, peak RSS, ratios, and the
+// targets of the benchmark issue (informational: PASS/FAIL never fails the command).
+// Options: --runs N (default 3), --rows N (large read, default 1000000), --script N (default 20000),
+//          --quick (runs 1, rows 100000, script 2000), --only name[,name].
+// Results: bench/results/latest.json and docs/performance.md.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { portOpen, start } from '../scripts/cassandra/launcher.mjs';
+import { ensureTable, insertScript } from './data.mjs';
+import { compare, measure, referenceCqlsh, root, tscqlshBin } from './lib.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : dflt;
+};
+const quick = argv.includes('--quick');
+const runs = opt('runs', quick ? 1 : 3);
+const rows = opt('rows', quick ? 100_000 : 1_000_000);
+const scriptSize = opt('script', quick ? 2000 : 20_000);
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',') : undefined;
+const host = '127.0.0.1';
+const port = 9042;
+const log = (m) => process.stderr.write(`[bench] ${m}\n`);
+
+if (!(await portOpen(host, port))) await start('default');
+execFileSync('bash', [path.join(root, 'scripts', 'reference-cqlsh.sh'), '--quiet'], { stdio: 'inherit' });
+const cqlsh = referenceCqlsh();
+const node = process.execPath;
+const ours = (args, o) => () => measure(node, [tscqlshBin, host, String(port), ...args], o);
+const theirs = (args, o) => () => measure(cqlsh, [host, String(port), ...args], o);
+
+const results = [];
+async function scenario(name, contenders, extra = {}) {
+  if (only && !only.includes(name)) return;
+  log(`${name}: ${contenders.map((c) => c.name).join(' vs ')}, ${runs} runs`);
+  const r = await compare(contenders, runs);
+  results.push({ name, ...extra, results: r });
+  for (const [who, m] of Object.entries(r)) log(`  ${who}: ${m.ms.toFixed(0)} ms, peak ${m.rssMb.toFixed(0)} MB`);
+}
+
+await scenario('startup --version', [
+  { name: 'tscqlsh', run: ours(['--version']) },
+  { name: 'cqlsh', run: () => measure(cqlsh, ['--version']) },
+]);
+await scenario('startup query', [
+  { name: 'tscqlsh', run: ours(['-e', 'SELECT release_version FROM system.local']) },
+  { name: 'cqlsh', run: theirs(['-e', 'SELECT release_version FROM system.local']) },
+]);
+
+if (!only || only.some((n) => n.startsWith('large read') || n.startsWith('memory'))) await ensureTable(host, port, rows, log);
+const read = 'SELECT * FROM bench.t';
+await scenario('large read', [
+  { name: 'tscqlsh', run: ours(['-e', read]) },
+  { name: 'tscqlsh csv', run: ours(['--format', 'csv', '-e', read]) },
+  { name: 'tscqlsh ndjson', run: ours(['--format', 'ndjson', '-e', read]) },
+  { name: 'driver ceiling', run: () => measure(node, [path.join(root, 'bench', 'driver-ceiling.mjs'), host, String(port), read]) },
+  { name: 'cqlsh', run: theirs(['-e', read]) },
+], { rows });
+await scenario('memory 10% of rows', [
+  { name: 'tscqlsh', run: ours(['-e', `${read} LIMIT ${Math.floor(rows / 10)}`]) },
+  { name: 'cqlsh', run: theirs(['-e', `${read} LIMIT ${Math.floor(rows / 10)}`]) },
+], { rows: Math.floor(rows / 10) });
+
+const script = insertScript(scriptSize);
+await scenario('script', [
+  { name: 'tscqlsh', run: ours([], { stdinFile: script }) },
+  { name: 'cqlsh', run: theirs([], { stdinFile: script }) },
+], { statements: scriptSize });
+
+// ---- report
+const get = (name) => results.find((r) => r.name === name)?.results;
+const targets = [];
+const target = (what, ok, detail) => ok !== undefined && targets.push({ what, pass: ok, detail });
+const ratio = (a, b) => (a && b ? a / b : undefined);
+const su = get('startup query');
+if (su) target('start-up <= 0.35x cqlsh', ratio(su.tscqlsh.ms, su.cqlsh.ms) <= 0.35, `${ratio(su.tscqlsh.ms, su.cqlsh.ms).toFixed(2)}x`);
+const lr = get('large read');
+if (lr) {
+  const speed = ratio(lr.cqlsh.ms, lr.tscqlsh.ms);
+  target('large read >= 10x cqlsh rows/s', speed >= 10, `${speed.toFixed(1)}x`);
+  const ceil = ratio(lr['driver ceiling'].ms, lr.tscqlsh.ms);
+  target('large read >= 0.8x driver-only ceiling', ceil >= 0.8, `${ceil.toFixed(2)}x`);
+}
+const sc = get('script');
+if (sc) target('script >= 2x cqlsh', ratio(sc.cqlsh.ms, sc.tscqlsh.ms) >= 2, `${ratio(sc.cqlsh.ms, sc.tscqlsh.ms).toFixed(1)}x`);
+const peak = Math.max(...results.flatMap((r) => Object.entries(r.results).filter(([k]) => k.startsWith('tscqlsh')).map(([, m]) => m.rssMb)));
+if (Number.isFinite(peak)) target('tscqlsh peak RSS < 200 MB', peak < 200, `${peak.toFixed(0)} MB`);
+const mem = get('memory 10% of rows');
+if (mem && lr) target('flat memory from 10% to 100% of rows (< 1.5x)', lr.tscqlsh.rssMb / mem.tscqlsh.rssMb < 1.5, `${mem.tscqlsh.rssMb.toFixed(0)} → ${lr.tscqlsh.rssMb.toFixed(0)} MB`);
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.versions.node}`;
+const report = { date: new Date().toISOString(), machine, runs, results, targets };
+fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+fs.writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+
+const lines = [
+  '# Performance',
+  '',
+  `Generated by \`npm run bench\` on ${report.date.slice(0, 10)}: tscqlsh and the reference cqlsh 6.2 run alternately against`,
+  `the same local Cassandra 5.0 (medians of ${runs} runs; peak RSS is the largest seen). Machine: ${machine}.`,
+  '',
+  '| scenario | contender | median wall time | rows/s | peak RSS |',
+  '| --- | --- | ---: | ---: | ---: |',
+];
+for (const r of results) {
+  for (const [who, m] of Object.entries(r.results)) {
+    const n = r.rows ?? r.statements;
+    lines.push(`| ${r.name}${n ? ` (${n.toLocaleString('en')})` : ''} | ${who} | ${(m.ms / 1000).toFixed(3)} s | ${n ? Math.round(n / (m.ms / 1000)).toLocaleString('en') : ''} | ${m.rssMb.toFixed(0)} MB |`);
+  }
+}
+lines.push('', '## Targets', '', '| target | result | |', '| --- | --- | --- |');
+for (const t of targets) lines.push(`| ${t.what} | ${t.detail} | ${t.pass ? 'PASS' : 'FAIL'} |`);
+const notesFile = path.join(root, 'bench', 'notes.md');
+if (fs.existsSync(notesFile)) lines.push('', fs.readFileSync(notesFile, 'utf8').trim());
+fs.writeFileSync(path.join(root, 'docs', 'performance.md'), lines.join('\n') + '\n');
+for (const t of targets) console.log(`${t.pass ? 'PASS' : 'FAIL'}  ${t.what}: ${t.detail}`);
