@@ -7,6 +7,7 @@ import type { Consistency, Session } from '../../db/session.js';
 import { CqlTimestamp, type CqlValue } from '../../cql/types.js';
 import type { Output } from '../output.js';
 import { fail, pyRepr } from './args.js';
+import { displayWidth } from '../../format/width.js';
 
 export interface TraceEvent {
   activity: string | null;
@@ -133,15 +134,6 @@ function cell(v: string | number | null): string {
     const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
     return named[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
   });
-}
-
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
-const ZERO = /[\p{Mn}\p{Me}\u200b-\u200f]/u;
-
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += ZERO.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
-  return w;
 }
 
 const microsOrDashes = (us: number | null): number | string => (us ? us : '--');
