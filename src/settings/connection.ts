@@ -1,24 +1,201 @@
-// Where to connect and how: flags > env > profile > cqlshrc > defaults. (Profiles and cqlshrc
-// join this chain in their own modules.)
+// Where to connect and how: flags > env > profile > cqlshrc > defaults. The profile comes from
+// settings/profiles.ts, cqlsh's cqlshrc and credentials file from settings/cqlshrc.ts; secrets
+// come from --password, an env var the profile names, a credentials file, or a prompt.
 import type { CliArgs } from '../cli/args.js';
-import type { ConnectOptions } from '../db/session.js';
+import type { FormatOptions } from '../format/options.js';
+import type { ConnectOptions, TlsOptions } from '../db/session.js';
+import {
+  authProviderSection, cqlshCredentials, isSigV4Provider, locateCqlshrc, readIniFile, type Messages,
+} from './cqlshrc.js';
+import { resolveRegion } from '../db/auth/aws.js';
+import { expandUser } from './files.js';
+import { iniBool, iniGet, iniInt, type IniSection } from './ini.js';
+import { isKeyspacesHost, keyspacesEndpoint, keyspacesPreset, KEYSPACES_PORT } from './keyspaces.js';
+import { AUTH_KINDS, CONSISTENCIES, type AuthKind, type Profile } from './profile-schema.js';
+import { selectProfile } from './profiles.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 9042;
 
-export function connectionFromArgs(args: CliArgs, env: NodeJS.ProcessEnv = process.env): ConnectOptions {
-  const host = args.host ?? env.CQLSH_HOST ?? DEFAULT_HOST;
-  const portText = args.port ?? env.CQLSH_PORT ?? DEFAULT_PORT;
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+export interface SigV4Settings {
+  region: string | undefined;
+  awsProfile?: string;
+  /** keys from a cqlsh-expansion credentials file / [auth_provider] section */
+  staticCredentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+}
+
+export interface ResolvedSettings {
+  connect: ConnectOptions;
+  auth: AuthKind;
+  sigv4?: SigV4Settings;
+  /** a username with no password found anywhere: prompt for it on a terminal */
+  needsPassword?: { username: string; passwordEnv?: string };
+  consistency?: string;
+  serialConsistency?: string;
+  pageSize?: number;
+  format?: string;
+  color?: boolean;
+  prompt?: string;
+  profileName?: string;
+  /** cqlshrc's [ui] section: display settings (src/settings/display.ts) */
+  ui?: IniSection;
+  /** display settings resolved from [ui] and TZ (set when the session opens) */
+  display?: Partial<FormatOptions>;
+  /** what cqlsh itself prints on the way (warnings about its files), then ours */
+  messages: Messages;
+}
+
+const FALSY = /^(false|no|0|off)$/i;
+
+/** Everything a plain run needs to connect, resolved with the documented precedence. */
+export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.env): ResolvedSettings {
+  const messages: Messages = { stdout: [], stderr: [] };
+  const selected = selectProfile(args.profile, env);
+  let p: Profile = selected?.profile ?? {};
+  if (args.preset !== undefined) {
+    if (args.preset !== 'keyspaces') throw new SettingsError(`Unknown preset '${args.preset}' (known: keyspaces)`);
+    p = { ...p, preset: 'keyspaces' };
+  }
+  if (p.preset === 'keyspaces') {
+    // a preset saved without a region takes it from the flag or the AWS environment
+    const region = args.region ?? p.region ?? resolveRegion(undefined, env, args.awsProfile ?? p.awsProfile);
+    p = { ...keyspacesPreset(region, p.endpointVariant), ...p };
+    if (!p.host && !args.host) throw new SettingsError(`The keyspaces preset needs a region: give --region, or set AWS_REGION`);
+  }
+
+  const rcFile = locateCqlshrc(args.cqlshrc, messages, env);
+  const rc = readIniFile(rcFile);
+  const creds = cqlshCredentials(
+    rcFile,
+    rc,
+    { username: args.username, password: args.password, credentials: args.credentials ?? p.credentialsFile },
+    messages,
+    env,
+  );
+  const provider = authProviderSection(rcFile, rc, creds.ini, messages);
+
+  const host = args.host ?? env.CQLSH_HOST ?? p.host ?? iniGet(rc, 'connection', 'hostname') ?? DEFAULT_HOST;
+  const portText = args.port ?? env.CQLSH_PORT ?? p.port ?? iniGet(rc, 'connection', 'port') ?? DEFAULT_PORT;
   const port = Number(portText);
-  return {
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new SettingsError(`'${portText}' is not a valid port number.`);
+
+  const keyspaces = p.preset === 'keyspaces' || isKeyspacesHost(host);
+
+  // auth
+  let auth: AuthKind;
+  if (args.auth !== undefined) {
+    if (!(AUTH_KINDS as readonly string[]).includes(args.auth)) throw new SettingsError(`--auth must be one of ${AUTH_KINDS.join(', ')}, not '${args.auth}'`);
+    auth = args.auth as AuthKind;
+  } else if (args.username !== undefined || args.password !== undefined || args.passwordEnv !== undefined) auth = 'password';
+  else if (p.auth) auth = p.auth;
+  else if (p.username !== undefined || p.passwordEnv !== undefined) auth = 'password';
+  else if (isSigV4Provider(provider)) auth = 'sigv4';
+  else auth = creds.username || provider?.settings.username ? 'password' : 'none';
+
+  // TLS
+  const caFile = args.ca ?? env.SSL_CERTFILE ?? p.tls?.ca?.[0] ?? iniGet(rc, 'certfiles', host) ?? iniGet(rc, 'ssl', 'certfile');
+  const caFiles = args.ca ? [args.ca] : env.SSL_CERTFILE ? [env.SSL_CERTFILE] : p.tls?.ca ?? (caFile ? [caFile] : undefined);
+  const ssl = Boolean(args.ssl || args.ca || args.cert || args.sslNoVerify || args.sslServerName) || (p.ssl ?? iniBool(rc, 'connection', 'ssl') ?? false);
+  let verify: boolean;
+  if (args.sslNoVerify) verify = false;
+  else if (env.SSL_VALIDATE !== undefined) verify = !FALSY.test(env.SSL_VALIDATE);
+  else if (p.tls?.verify !== undefined) verify = p.tls.verify;
+  else {
+    const v = iniGet(rc, 'ssl', 'validate');
+    verify = v === undefined || v.toLowerCase() !== 'false';
+  }
+  let tls: TlsOptions | undefined;
+  if (ssl) {
+    const cert = args.cert ?? p.tls?.cert ?? iniGet(rc, 'ssl', 'usercert');
+    const key = args.key ?? p.tls?.key ?? iniGet(rc, 'ssl', 'userkey');
+    tls = {
+      verify,
+      caFiles: caFiles?.map((f) => expandUser(f, env)),
+      withSystemRoots: args.sslSystemRoots || p.tls?.systemRoots || undefined,
+      certFile: cert ? expandUser(cert, env) : undefined,
+      keyFile: key ? expandUser(key, env) : undefined,
+      serverName: args.sslServerName ?? p.tls?.serverName,
+      builtinRoots: keyspaces && !caFiles ? 'amazon' : undefined,
+    };
+    if (env.SSL_VERSION ?? iniGet(rc, 'ssl', 'version')) {
+      messages.stdout.push('Warning: Explicit SSL and TLS versions in the cqlshrc file or in SSL_VERSION environment property are ignored as the protocol is auto-negotiated.\n\n');
+    }
+    if (!verify) {
+      messages.stderr.push('Warning: TLS certificate verification is disabled (--ssl-no-verify / SSL_VALIDATE=false): the connection is encrypted but the server is not authenticated.\n');
+    }
+  }
+
+  // credentials
+  let username: string | undefined;
+  let password: string | undefined;
+  let sigv4: SigV4Settings | undefined;
+  let needsPassword: ResolvedSettings['needsPassword'];
+  if (auth === 'password') {
+    username = args.username ?? p.username ?? creds.username ?? provider?.settings.username;
+    const passwordEnv = args.passwordEnv ?? p.passwordEnv;
+    password = args.password ?? (passwordEnv ? env[passwordEnv] : undefined) ?? creds.password ?? provider?.settings.password;
+    if (username === undefined) throw new SettingsError('Password authentication needs a username: give -u/--username or set one in the profile.');
+    if (password === undefined) needsPassword = { username, passwordEnv };
+  } else if (auth === 'sigv4') {
+    const s = provider?.settings ?? {};
+    const id = s.aws_access_key_id;
+    const secret = s.aws_secret_access_key;
+    sigv4 = {
+      region: args.region ?? p.region ?? s.aws_region ?? s.region,
+      awsProfile: args.awsProfile ?? p.awsProfile ?? s.aws_profile,
+      staticCredentials: id && secret ? { accessKeyId: id, secretAccessKey: secret, sessionToken: s.aws_session_token } : undefined,
+    };
+  }
+
+  const consistency = (args.consistency ?? p.consistency ?? (keyspaces ? 'LOCAL_QUORUM' : undefined))?.toUpperCase();
+  if (consistency !== undefined && !(CONSISTENCIES as readonly string[]).includes(consistency)) {
+    throw new SettingsError(`Unknown consistency level '${consistency}'`);
+  }
+  if (keyspaces && consistency && !['ONE', 'LOCAL_ONE', 'LOCAL_QUORUM'].includes(consistency)) {
+    throw new SettingsError(`Amazon Keyspaces does not support consistency level ${consistency}: use ONE, LOCAL_ONE or LOCAL_QUORUM`);
+  }
+
+  const connectTimeout = args.connectTimeout ?? p.connectTimeout ?? iniInt(rc, 'connection', 'timeout') ?? 5;
+  const requestTimeout = args.requestTimeout ?? p.requestTimeout ?? iniInt(rc, 'connection', 'request_timeout') ?? 10;
+  const connect: ConnectOptions = {
     host,
     port,
-    username: args.username,
-    password: args.password,
-    keyspace: args.keyspace,
-    connectTimeoutMs: (args.connectTimeout ?? 5) * 1000,
-    requestTimeoutMs: (args.requestTimeout ?? 10) * 1000,
-    protocolVersion: args.protocolVersion,
-    tls: args.ssl ? { verify: env.SSL_VALIDATE ? !/^(false|no|0|off)$/i.test(env.SSL_VALIDATE) : true, caFiles: env.SSL_CERTFILE ? [env.SSL_CERTFILE] : undefined } : undefined,
+    username: auth === 'password' ? username : undefined,
+    password: auth === 'password' ? password : undefined,
+    keyspace: args.keyspace ?? p.keyspace ?? iniGet(rc, 'authentication', 'keyspace'),
+    localDataCenter: p.localDataCenter ?? (keyspaces ? sigv4?.region ?? p.region : undefined),
+    connectTimeoutMs: connectTimeout * 1000,
+    requestTimeoutMs: requestTimeout * 1000,
+    protocolVersion: args.protocolVersion ?? iniInt(rc, 'protocol', 'version'),
+    tls,
+    keyspacesService: keyspaces || undefined,
+    secureConnectBundle: args.secureConnectBundle ?? p.secureConnectBundle,
+    keyspacesSchemaWait: keyspaces ? !p.skipSchemaWait : undefined,
+  };
+  return {
+    connect,
+    auth,
+    sigv4,
+    needsPassword,
+    consistency,
+    serialConsistency: p.serialConsistency,
+    pageSize: p.pageSize,
+    format: args.format ?? p.format,
+    color: args.color ?? p.color ?? iniBool(rc, 'ui', 'color'),
+    ui: rc.get('ui'),
+    prompt: p.prompt,
+    profileName: selected?.name,
+    messages,
   };
 }
+
+/** The connection alone (kept for callers that need no profile or cqlshrc). */
+export function connectionFromArgs(args: CliArgs, env: NodeJS.ProcessEnv = process.env): ConnectOptions {
+  return resolveSettings(args, env).connect;
+}
+
+export { keyspacesEndpoint, KEYSPACES_PORT };

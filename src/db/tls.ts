@@ -1,0 +1,83 @@
+// TLS for the driver: verification on by default (the driver's own default is off), CA files with
+// or without the system roots, client certificate + key (mutual TLS), SNI / server-name override.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import tls from 'node:tls';
+
+export interface TlsOptions {
+  /** PEM files of certificate authorities to trust (replace the system roots unless withSystemRoots) */
+  caFiles?: string[];
+  /** also trust the system's roots when caFiles are given */
+  withSystemRoots?: boolean;
+  certFile?: string;
+  keyFile?: string;
+  /** verify the server certificate and host name (default true) */
+  verify?: boolean;
+  /** the name sent as SNI and checked against the certificate (default: the host, when a name) */
+  serverName?: string;
+  /** trust only these of Node's bundled roots (Amazon Keyspaces: the Amazon and Starfield roots), plus caFiles */
+  builtinRoots?: 'amazon';
+}
+
+/** Node's bundled Amazon Root CA 1-4 and Starfield G2 roots, the chain Amazon Keyspaces endpoints present. */
+export function amazonRoots(): string[] {
+  return tls.rootCertificates.filter((pem) => /\b(O=Amazon|O=Starfield Technologies)/.test(new crypto.X509Certificate(pem).subject));
+}
+
+export class TlsConfigError extends Error {
+  override name = 'TlsConfigError';
+}
+
+function readPem(file: string, what: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new TlsConfigError(`Cannot read the ${what} file '${file}': ${err.code === 'ENOENT' ? 'No such file or directory' : err.message}`);
+  }
+}
+
+export function tlsOptions(t: TlsOptions, host: string): tls.ConnectionOptions {
+  const verify = t.verify ?? true;
+  const ca = t.caFiles?.map((f) => readPem(f, 'CA certificate').toString('utf8'));
+  if (Boolean(t.certFile) !== Boolean(t.keyFile)) {
+    throw new TlsConfigError('A client certificate needs its key, and a key its certificate: give both (--cert and --key)');
+  }
+  const roots = t.withSystemRoots ? [...tls.rootCertificates] : t.builtinRoots === 'amazon' ? amazonRoots() : undefined;
+  const trusted = ca || roots ? [...(roots ?? []), ...(ca ?? [])] : undefined;
+  const serverName = t.serverName ?? (net.isIP(host) ? undefined : host);
+  return {
+    rejectUnauthorized: verify,
+    ...(verify ? {} : { checkServerIdentity: () => undefined }),
+    ...(trusted ? { ca: trusted } : {}),
+    ...(t.certFile ? { cert: readPem(t.certFile, 'client certificate') } : {}),
+    ...(t.keyFile ? { key: readPem(t.keyFile, 'client key') } : {}),
+    ...(serverName ? { servername: serverName } : {}),
+  };
+}
+
+const TLS_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED',
+]);
+
+/** A second line for a connection error caused by certificate verification, or undefined. */
+export function tlsHint(err: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [err];
+  while (stack.length) {
+    const e = stack.pop() as (Error & { code?: string; innerErrors?: Record<string, unknown>; innerError?: unknown }) | undefined;
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    if (e.code && TLS_CODES.has(e.code)) {
+      return e.code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+        ? `TLS: the server certificate does not match the host name (${e.message}). Connect by the name in the certificate, or set the expected name with --ssl-server-name.`
+        : `TLS: the server certificate could not be verified (${e.message}). Give the CA that signed it with --ca FILE (or SSL_CERTFILE); --ssl-no-verify skips verification (insecure).`;
+    }
+    if (e.innerErrors) stack.push(...Object.values(e.innerErrors));
+    if (e.innerError) stack.push(e.innerError);
+    if ((e as { cause?: unknown }).cause) stack.push((e as { cause?: unknown }).cause);
+  }
+  return undefined;
+}

@@ -1,0 +1,88 @@
+// `profile import-cqlshrc [path]`: a cqlshrc (plain cqlsh or cqlsh-expansion's SigV4 setup) → a
+// profile. Passwords are not carried over: a credentials file is referenced, a cqlshrc password
+// is reported as left behind.
+import fs from 'node:fs';
+import path from 'node:path';
+import { authProviderSection, isSigV4Provider, readIniFile } from './cqlshrc.js';
+import { expandUser } from './files.js';
+import { iniBool, iniGet, iniInt, type Ini } from './ini.js';
+import { isKeyspacesHost } from './keyspaces.js';
+import { CONSISTENCIES, type Profile } from './profile-schema.js';
+
+export interface Imported {
+  profile: Profile;
+  notes: string[];
+}
+
+const abs = (p: string, base: string, env: NodeJS.ProcessEnv) => path.resolve(base, expandUser(p, env));
+
+export function importCqlshrc(file: string, env: NodeJS.ProcessEnv = process.env): Imported {
+  if (!fs.existsSync(file)) throw new Error(`No cqlshrc at ${file}`);
+  const rc: Ini = readIniFile(file);
+  const base = path.dirname(file);
+  const notes: string[] = [];
+  const p: Profile = {};
+  const host = iniGet(rc, 'connection', 'hostname');
+  if (host) p.host = host;
+  const port = iniInt(rc, 'connection', 'port');
+  if (port) p.port = port;
+  const ssl = iniBool(rc, 'connection', 'ssl');
+  if (ssl !== undefined) p.ssl = ssl;
+  const timeout = iniInt(rc, 'connection', 'timeout');
+  if (timeout) p.connectTimeout = timeout;
+  const requestTimeout = iniInt(rc, 'connection', 'request_timeout');
+  if (requestTimeout) p.requestTimeout = requestTimeout;
+  const keyspace = iniGet(rc, 'authentication', 'keyspace');
+  if (keyspace) p.keyspace = keyspace;
+  const color = iniBool(rc, 'ui', 'color');
+  if (color !== undefined) p.color = color;
+  const consistency = iniGet(rc, 'cql', 'consistency')?.toUpperCase();
+  if (consistency && (CONSISTENCIES as readonly string[]).includes(consistency)) p.consistency = consistency as Profile['consistency'];
+
+  // TLS: [ssl] certfile / validate / usercert / userkey, [certfiles] per host
+  const certfile = (host && iniGet(rc, 'certfiles', host)) || iniGet(rc, 'ssl', 'certfile');
+  const tls: NonNullable<Profile['tls']> = {};
+  if (certfile) tls.ca = [abs(certfile, base, env)];
+  const validate = iniGet(rc, 'ssl', 'validate');
+  if (validate !== undefined && validate.toLowerCase() === 'false') tls.verify = false;
+  const usercert = iniGet(rc, 'ssl', 'usercert');
+  if (usercert) tls.cert = abs(usercert, base, env);
+  const userkey = iniGet(rc, 'ssl', 'userkey');
+  if (userkey) tls.key = abs(userkey, base, env);
+  if (Object.keys(tls).length) p.tls = tls;
+  if (iniGet(rc, 'ssl', 'version')) notes.push('[ssl] version is ignored: the TLS version is negotiated.');
+
+  // auth: [auth_provider] (cqlsh-expansion SigV4, or PlainTextAuthProvider), [authentication]
+  const credFile = expandUser(iniGet(rc, 'authentication', 'credentials') ?? path.join(base, 'credentials'), env);
+  const provider = authProviderSection(file, rc, new Map(), { stdout: [], stderr: [] });
+  if (isSigV4Provider(provider)) {
+    p.auth = 'sigv4';
+    const region = provider!.settings.aws_region ?? provider!.settings.region;
+    if (region) p.region = region;
+    if (provider!.settings.aws_access_key_id || provider!.settings.aws_secret_access_key) {
+      notes.push('AWS keys in [auth_provider] were not imported: SigV4 takes credentials from the AWS chain (env, ~/.aws, SSO, roles).');
+    }
+  } else {
+    const username = provider?.settings.username ?? iniGet(rc, 'authentication', 'username');
+    if (username) {
+      p.auth = 'password';
+      p.username = username;
+    }
+    if (provider?.settings.password !== undefined || iniGet(rc, 'authentication', 'password') !== undefined) {
+      notes.push('The password in the cqlshrc was not imported (profiles never store passwords): use --password-env VAR or a credentials file.');
+    }
+    if (fs.existsSync(credFile)) {
+      p.credentialsFile = credFile;
+      p.auth ??= 'password';
+    }
+  }
+  if (p.host && isKeyspacesHost(p.host)) {
+    p.preset = 'keyspaces';
+    const m = /^cassandra(?:-fips)?\.([a-z0-9-]+)\./.exec(p.host);
+    if (m && !p.region) p.region = m[1];
+    if (p.host.startsWith('cassandra-fips.')) p.endpointVariant = 'fips';
+    p.localDataCenter ??= p.region;
+    p.consistency ??= 'LOCAL_QUORUM';
+  }
+  return { profile: p, notes };
+}

@@ -1,0 +1,127 @@
+// The profile store: $XDG_CONFIG_HOME/tscqlsh/config.json (mode 0600), written through conf with
+// the JSON schema. Reads parse the file directly (fast: `profile list --names` for completion) and
+// report a broken file by name and line; a broken file is never written over.
+import fs from 'node:fs';
+import path from 'node:path';
+import { configHome } from './files.js';
+import { CONFIG_SCHEMA, PROFILE_NAME, validateConfig, type ConfigFile, type Profile } from './profile-schema.js';
+
+export class ConfigFileError extends Error {
+  override name = 'ConfigFileError';
+}
+
+export function configDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(configHome(env), 'tscqlsh');
+}
+
+export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(configDir(env), 'config.json');
+}
+
+/** 1-based line of a character offset */
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, Math.max(0, offset)).split('\n').length;
+}
+
+/** Where a JSON.parse error happened, as a line number. */
+function parseErrorLine(text: string, e: Error): number | undefined {
+  const lc = /line (\d+) column \d+/.exec(e.message);
+  if (lc) return Number(lc[1]);
+  const pos = /position (\d+)/.exec(e.message);
+  if (pos) return lineOf(text, Number(pos[1]));
+  if (/Unexpected end of JSON input/.test(e.message)) return text.split('\n').length;
+  return undefined;
+}
+
+/** The line where a key path (profiles → name → field) appears, found by walking the text. */
+function lineOfPath(text: string, keys: string[]): number | undefined {
+  let from = 0;
+  for (const k of keys) {
+    if (/^\d+$/.test(k)) continue;
+    const at = text.indexOf(JSON.stringify(k), from);
+    if (at < 0) return undefined;
+    from = at;
+  }
+  return lineOf(text, from);
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigFile {
+  const file = configPath(env);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new ConfigFileError(`Cannot read ${file}: ${(e as Error).message}`);
+  }
+  if (text.trim() === '') return {};
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const line = parseErrorLine(text, e as Error);
+    throw new ConfigFileError(
+      `${file}${line ? `, line ${line}` : ''}: not valid JSON (${(e as Error).message}). Fix or remove the file; tscqlsh will not overwrite it.`,
+    );
+  }
+  const bad = validateConfig(data);
+  if (bad) {
+    const line = lineOfPath(text, bad.path);
+    throw new ConfigFileError(
+      `${file}${line ? `, line ${line}` : ''}: ${bad.path.join('.') || 'the file'} ${bad.message}. Fix the file; tscqlsh will not overwrite it.`,
+    );
+  }
+  return data as ConfigFile;
+}
+
+export function profileNames(env: NodeJS.ProcessEnv = process.env): string[] {
+  return Object.keys(readConfig(env).profiles ?? {}).sort();
+}
+
+export function getProfile(name: string, env: NodeJS.ProcessEnv = process.env): Profile | undefined {
+  return readConfig(env).profiles?.[name];
+}
+
+/** The profile a plain run uses: -p NAME, else the default profile, else none. */
+export function selectProfile(name: string | undefined, env: NodeJS.ProcessEnv = process.env): { name: string; profile: Profile } | undefined {
+  const config = readConfig(env);
+  const chosen = name ?? config.defaultProfile;
+  if (chosen === undefined) return undefined;
+  const profile = config.profiles?.[chosen];
+  if (!profile) {
+    const known = Object.keys(config.profiles ?? {});
+    throw new ConfigFileError(`No profile named '${chosen}' in ${configPath(env)}${known.length ? ` (profiles: ${known.sort().join(', ')})` : ''}`);
+  }
+  return { name: chosen, profile };
+}
+
+export function checkProfileName(name: string): void {
+  if (!PROFILE_NAME.test(name)) {
+    throw new ConfigFileError(`Invalid profile name '${name}': use letters, digits, '.', '_' and '-' (at most 64)`);
+  }
+}
+
+/** Rewrites the store through conf (schema-checked, mode 0600) after checking the file reads cleanly. */
+export async function writeConfig(update: (c: ConfigFile) => ConfigFile, env: NodeJS.ProcessEnv = process.env): Promise<ConfigFile> {
+  const current = readConfig(env); // throws on a broken file: never overwrite it
+  const next = update(structuredClone(current));
+  const bad = validateConfig(next);
+  if (bad) throw new ConfigFileError(`Invalid setting ${bad.path.join('.')}: ${bad.message}`);
+  const { default: Conf } = await import('conf');
+  fs.mkdirSync(configDir(env), { recursive: true, mode: 0o700 });
+  const store = new Conf<ConfigFile>({
+    cwd: configDir(env),
+    configName: 'config',
+    projectName: 'tscqlsh',
+    schema: CONFIG_SCHEMA as never,
+    configFileMode: 0o600,
+    accessPropertiesByDotNotation: false,
+    clearInvalidConfig: false,
+  });
+  const data: ConfigFile = {};
+  if (next.defaultProfile !== undefined) data.defaultProfile = next.defaultProfile;
+  data.profiles = next.profiles ?? {};
+  store.store = data;
+  fs.chmodSync(store.path, 0o600);
+  return data;
+}

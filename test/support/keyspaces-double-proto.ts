@@ -1,0 +1,159 @@
+// CQL native protocol v4 framing for the Keyspaces test double: just enough encoding and decoding.
+export const OP = {
+  ERROR: 0x00, STARTUP: 0x01, READY: 0x02, AUTHENTICATE: 0x03, OPTIONS: 0x05, SUPPORTED: 0x06,
+  QUERY: 0x07, RESULT: 0x08, PREPARE: 0x09, EXECUTE: 0x0a, REGISTER: 0x0b, BATCH: 0x0d,
+  AUTH_CHALLENGE: 0x0e, AUTH_RESPONSE: 0x0f, AUTH_SUCCESS: 0x10,
+} as const;
+
+export const ERR = { PROTOCOL: 0x000a, BAD_CREDENTIALS: 0x0100, INVALID: 0x2200, SERVER: 0x0000 } as const;
+
+/** column types the double returns */
+export const T = { varchar: 0x000d, int: 0x0009, uuid: 0x000c, inet: 0x0010, set: 0x0022 } as const;
+
+export class Writer {
+  private parts: Buffer[] = [];
+  short(n: number) {
+    const b = Buffer.alloc(2);
+    b.writeUInt16BE(n);
+    this.parts.push(b);
+    return this;
+  }
+  int(n: number) {
+    const b = Buffer.alloc(4);
+    b.writeInt32BE(n);
+    this.parts.push(b);
+    return this;
+  }
+  string(s: string) {
+    const b = Buffer.from(s, 'utf8');
+    return this.short(b.length).raw(b);
+  }
+  longString(s: string) {
+    const b = Buffer.from(s, 'utf8');
+    return this.int(b.length).raw(b);
+  }
+  bytes(b: Buffer | null) {
+    if (b === null) return this.int(-1);
+    return this.int(b.length).raw(b);
+  }
+  raw(b: Buffer) {
+    this.parts.push(b);
+    return this;
+  }
+  stringList(l: string[]) {
+    this.short(l.length);
+    for (const s of l) this.string(s);
+    return this;
+  }
+  stringMultimap(m: Record<string, string[]>) {
+    this.short(Object.keys(m).length);
+    for (const [k, v] of Object.entries(m)) this.string(k).stringList(v);
+    return this;
+  }
+  build() {
+    return Buffer.concat(this.parts);
+  }
+}
+
+export class Reader {
+  constructor(
+    private b: Buffer,
+    private o = 0,
+  ) {}
+  short() {
+    const v = this.b.readUInt16BE(this.o);
+    this.o += 2;
+    return v;
+  }
+  byte() {
+    return this.b[this.o++];
+  }
+  int() {
+    const v = this.b.readInt32BE(this.o);
+    this.o += 4;
+    return v;
+  }
+  string() {
+    const n = this.short();
+    const s = this.b.toString('utf8', this.o, this.o + n);
+    this.o += n;
+    return s;
+  }
+  longString() {
+    const n = this.int();
+    const s = this.b.toString('utf8', this.o, this.o + n);
+    this.o += n;
+    return s;
+  }
+  bytes(): Buffer | null {
+    const n = this.int();
+    if (n < 0) return null;
+    const v = this.b.subarray(this.o, this.o + n);
+    this.o += n;
+    return v;
+  }
+  stringMap() {
+    const out: Record<string, string> = {};
+    for (let n = this.short(); n > 0; n--) out[this.string()] = this.string();
+    return out;
+  }
+}
+
+export function frame(stream: number, opcode: number, body: Buffer, version = 0x84): Buffer {
+  const h = Buffer.alloc(9);
+  h[0] = version;
+  h[1] = 0;
+  h.writeInt16BE(stream, 2);
+  h[4] = opcode;
+  h.writeInt32BE(body.length, 5);
+  return Buffer.concat([h, body]);
+}
+
+export interface Column {
+  name: string;
+  type: number;
+  /** element type for set<...> */
+  sub?: number;
+}
+
+export type Cell = string | number | string[] | Buffer | null;
+
+function encodeCell(c: Column, v: Cell): Buffer | null {
+  if (v === null) return null;
+  if (Buffer.isBuffer(v)) return v;
+  switch (c.type) {
+    case T.int: {
+      const b = Buffer.alloc(4);
+      b.writeInt32BE(v as number);
+      return b;
+    }
+    case T.uuid:
+      return Buffer.from((v as string).replace(/-/g, ''), 'hex');
+    case T.inet:
+      return Buffer.from((v as string).split('.').map(Number));
+    case T.set: {
+      const w = new Writer().int((v as string[]).length);
+      for (const s of v as string[]) w.bytes(Buffer.from(s, 'utf8'));
+      return w.build();
+    }
+    default:
+      return Buffer.from(String(v), 'utf8');
+  }
+}
+
+export function rowsResult(ks: string, table: string, columns: Column[], rows: Cell[][], pagingState?: Buffer): Buffer {
+  const w = new Writer().int(0x0002).int(0x0001 | (pagingState ? 0x0002 : 0)).int(columns.length);
+  if (pagingState) w.bytes(pagingState);
+  w.string(ks).string(table);
+  for (const c of columns) {
+    w.string(c.name).short(c.type);
+    if (c.type === T.set) w.short(c.sub ?? T.varchar);
+  }
+  w.int(rows.length);
+  for (const r of rows) columns.forEach((c, i) => w.bytes(encodeCell(c, r[i])));
+  return w.build();
+}
+
+export const voidResult = () => new Writer().int(0x0001).build();
+export const setKeyspaceResult = (ks: string) => new Writer().int(0x0003).string(ks).build();
+export const errorBody = (code: number, message: string) => new Writer().int(code).string(message).build();
