@@ -1,0 +1,161 @@
+// The client-side DESCRIBE: a schema model and a request in, the rows Cassandra 5.0's server-side
+// DESCRIBE would return out (DescribeStatement's resolution rules, orders and messages).
+import { quoteName, sortedByName } from './cql-text.js';
+import { createAggregate, createFunction, createIndex, createKeyspace, createType, signature, typesInDependencyOrder } from './elements.js';
+import type { KeyspaceModel, SchemaModel, TableModel } from './model.js';
+import { type ClusterRow, DescribeError, type DescribeRequest, type DescribeRow } from './request.js';
+import { createTable, createView } from './table.js';
+import { virtualKeyspace, virtualTable } from './virtual.js';
+
+const SYSTEM = new Set(['system', 'system_schema', 'system_auth', 'system_distributed', 'system_traces', 'system_views', 'system_virtual_schema']);
+
+export const isSystemKeyspace = (name: string): boolean => SYSTEM.has(name);
+
+/** Keyspaces in DESCRIBE order: stored keyspaces by name, then virtual ones by name. */
+export function orderedKeyspaces(s: SchemaModel): KeyspaceModel[] {
+  return [...sortedByName(s.keyspaces.filter((k) => !k.virtual)), ...sortedByName(s.keyspaces.filter((k) => k.virtual))];
+}
+
+export function describeRows(s: SchemaModel, req: DescribeRequest, current: string | undefined): DescribeRow[] {
+  const internals = req.internals;
+  const find = (name: string) => s.keyspaces.find((k) => k.name === name);
+  const keyspace = (name: string | undefined): KeyspaceModel => {
+    const n = name ?? current;
+    if (n === undefined) throw new DescribeError('No keyspace specified and no current keyspace');
+    const k = find(n);
+    if (!k) throw new DescribeError(`'${n}' not found in keyspaces`);
+    return k;
+  };
+  const scope = () => (current !== undefined ? [keyspace(current)] : orderedKeyspaces(s));
+  switch (req.what) {
+    case 'keyspaces':
+      return orderedKeyspaces(s).map((k) => row(k.name, 'keyspace', quoteName(k.name)));
+    case 'tables':
+      return scope().flatMap((k) => sortedByName(k.tables).map((t) => row(k.name, 'table', quoteName(t.name))));
+    case 'types':
+      return scope().flatMap((k) => sortedByName(k.types).map((t) => row(k.name, 'type', quoteName(t.name))));
+    case 'functions':
+      return scope().flatMap((k) => sortedByName(k.functions).map((f) => row(k.name, 'function', signature(f.name, f.argumentTypes))));
+    case 'aggregates':
+      return scope().flatMap((k) => sortedByName(k.aggregates).map((a) => row(k.name, 'aggregate', signature(a.name, a.argumentTypes))));
+    case 'cluster':
+      return [];
+    case 'schema':
+      return orderedKeyspaces(s)
+        .filter((k) => req.full || !SYSTEM.has(k.name))
+        .flatMap((k) => keyspaceElements(k, false, internals));
+    case 'keyspace':
+      return keyspaceElements(keyspace(req.name), req.only, internals);
+    case 'generic': {
+      if (req.keyspace === undefined && find(req.name)) return keyspaceElements(find(req.name)!, false, internals);
+      const k = keyspace(req.keyspace);
+      const t = k.tables.find((x) => x.name === req.name);
+      if (t) return tableElements(k, t, internals);
+      const it = indexedTable(k, req.name);
+      if (it) return [indexRow(it, req.name)];
+      const v = k.views.find((x) => x.name === req.name);
+      if (v) return [row(k.name, 'materialized_view', quoteName(v.name), createView(v, { internals }))];
+      throw new DescribeError(`'${req.name}' not found in keyspace '${k.name}'`);
+    }
+    case 'table': {
+      const k = keyspace(req.keyspace);
+      const t = k.tables.find((x) => x.name === req.name);
+      if (!t) throw new DescribeError(`Table '${req.name}' not found in keyspace '${k.name}'`);
+      return tableElements(k, t, internals);
+    }
+    case 'index': {
+      const k = keyspace(req.keyspace);
+      const t = indexedTable(k, req.name);
+      if (!t) throw new DescribeError(`Table for existing index '${req.name}' not found in '${k.name}'`);
+      return [indexRow(t, req.name)];
+    }
+    case 'view': {
+      const k = keyspace(req.keyspace);
+      const v = k.views.find((x) => x.name === req.name);
+      if (!v) throw new DescribeError(`Materialized view '${req.name}' not found in '${k.name}'`);
+      return [row(k.name, 'materialized_view', quoteName(v.name), createView(v, { internals }))];
+    }
+    case 'type': {
+      const k = keyspace(req.keyspace);
+      const t = k.types.find((x) => x.name === req.name);
+      if (!t) throw new DescribeError(`User defined type '${req.name}' not found in '${k.name}'`);
+      return [row(k.name, 'type', quoteName(t.name), createType(t))];
+    }
+    case 'function': {
+      const k = keyspace(req.keyspace);
+      const fs = k.functions.filter((f) => f.name === req.name);
+      if (!fs.length) throw new DescribeError(`User defined function '${req.name}' not found in '${k.name}'`);
+      return fs.map((f) => row(k.name, 'function', signature(f.name, f.argumentTypes), createFunction(f)));
+    }
+    case 'aggregate': {
+      const k = keyspace(req.keyspace);
+      const as = k.aggregates.filter((a) => a.name === req.name);
+      if (!as.length) throw new DescribeError(`User defined aggregate '${req.name}' not found in '${k.name}'`);
+      return as.map((a) => row(k.name, 'aggregate', signature(a.name, a.argumentTypes), createAggregate(a)));
+    }
+  }
+}
+
+function row(keyspace: string, type: string, name: string, create?: string): DescribeRow {
+  const ks = quoteName(keyspace);
+  return create === undefined ? { keyspace_name: ks, type, name } : { keyspace_name: ks, type, name, create_statement: create };
+}
+
+function indexedTable(k: KeyspaceModel, index: string): TableModel | undefined {
+  return k.tables.find((t) => t.indexes.some((i) => i.name === index));
+}
+
+function indexRow(t: TableModel, index: string): DescribeRow {
+  const i = t.indexes.find((x) => x.name === index)!;
+  return row(t.keyspace, 'index', quoteName(i.name), createIndex(t, i));
+}
+
+function keyspaceElements(k: KeyspaceModel, only: boolean, internals: boolean): DescribeRow[] {
+  if (k.virtual) {
+    const out = [row(k.name, 'keyspace', quoteName(k.name), virtualKeyspace(k))];
+    if (!only) for (const t of sortedByName(k.tables)) out.push(row(k.name, 'table', quoteName(t.name), virtualTable(t)));
+    return out;
+  }
+  const out = [row(k.name, 'keyspace', quoteName(k.name), createKeyspace(k))];
+  if (only) return out;
+  for (const t of typesInDependencyOrder(k.types)) out.push(row(k.name, 'type', quoteName(t.name), createType(t)));
+  for (const f of sortedByName(k.functions)) out.push(row(k.name, 'function', signature(f.name, f.argumentTypes), createFunction(f)));
+  for (const a of sortedByName(k.aggregates)) out.push(row(k.name, 'aggregate', signature(a.name, a.argumentTypes), createAggregate(a)));
+  for (const t of sortedByName(k.tables)) out.push(...tableElements(k, t, internals));
+  return out;
+}
+
+function tableElements(k: KeyspaceModel, t: TableModel, internals: boolean): DescribeRow[] {
+  if (t.virtual) return [row(k.name, 'table', quoteName(t.name), virtualTable(t))];
+  const out = [row(k.name, 'table', quoteName(t.name), createTable(t, { internals }))];
+  for (const i of sortedByName(t.indexes)) out.push(row(k.name, 'index', quoteName(i.name), createIndex(t, i)));
+  const views = sortedByName(k.views.filter((v) => v.baseTable === t.name));
+  for (const v of views) out.push(row(k.name, 'materialized_view', quoteName(v.name), createView(v, { internals })));
+  return out;
+}
+
+/** DESCRIBE CLUSTER from the model: the ring's ownership only when a keyspace is in use. */
+export function describeCluster(s: SchemaModel, current: string | undefined): ClusterRow {
+  const c = s.cluster ?? { name: '', partitioner: '' };
+  const out: ClusterRow = {
+    cluster: c.name,
+    partitioner: c.partitioner.replace(/^org\.apache\.cassandra\.dht\./, ''),
+    snitch: (c.snitch ?? 'DynamicEndpointSnitch').replace(/^org\.apache\.cassandra\.locator\./, ''),
+  };
+  if (current !== undefined && c.ring) {
+    const ks = s.keyspaces.find((k) => k.name === current);
+    const rf = Number(ks?.replication.replication_factor ?? 1) || 1;
+    const ring = [...c.ring].sort((a, b) => (BigInt(a.token) < BigInt(b.token) ? -1 : BigInt(a.token) > BigInt(b.token) ? 1 : 0));
+    const owners: [string, string[]][] = ring.map((r, i) => {
+      const eps: string[] = [];
+      for (let j = 0; j < ring.length && eps.length < rf; j++) {
+        const e = ring[(i + j) % ring.length].endpoint;
+        if (!eps.includes(e)) eps.push(e);
+      }
+      return [r.token, eps];
+    });
+    out.range_ownership = owners.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+  return out;
+}
+
