@@ -1,0 +1,197 @@
+// COPY TO: the token ring cut into ranges read concurrently (bounded), each page formatted as CSV
+// and written as it comes (rows in no particular order, as cqlsh), to a file (split every
+// MAXOUTPUTSIZE rows into file, file.1, ...) or to stdout.
+import fs from 'node:fs';
+import type { CqlType, CqlValue } from '../cql/types.js';
+import { errorParts, isRetryable, quoteId, readPages } from '../db/bulk.js';
+import { formatOptions, type FormatOptions } from '../format/options.js';
+import { osErrorText, pyRepr } from '../shell/commands/args.js';
+import type { CopyContext } from './context.js';
+import { writeRecord } from './csv.js';
+import { copyField } from './format.js';
+import { backoffMs, Semaphore, sleep } from './limits.js';
+import { describeInterval } from './options.js';
+import { RateMeter } from './progress.js';
+
+const MURMUR3: [bigint, bigint] = [-(2n ** 63n), 2n ** 63n - 1n];
+const RANDOM: [bigint, bigint] = [-1n, 2n ** 127n];
+
+/** (begin, end] token ranges covering what BEGINTOKEN/ENDTOKEN ask for, or an error message. */
+export function tokenRanges(partitioner: string, begin: string, end: string, pieces: number): [bigint, bigint][] | string | null {
+  const ring = /Murmur3/.test(partitioner) ? MURMUR3 : /RandomPartitioner/.test(partitioner) ? RANDOM : null;
+  if (!ring) return null;
+  const [min, max] = ring;
+  const b = begin ? BigInt(begin) : min;
+  const e = end ? BigInt(end) : max;
+  if (b < min) return `Begin token ${b} must be bigger or equal to min token ${min}`;
+  if (e <= b && end) return `Begin token ${b} must be smaller than end token ${e}`;
+  const out: [bigint, bigint][] = [];
+  const width = (e - b) / BigInt(pieces) || 1n;
+  for (let i = 0n, lo = b; i < BigInt(pieces) && lo < e; i++, lo += width) out.push([lo, i === BigInt(pieces) - 1n || lo + width > e ? e : lo + width]);
+  return out;
+}
+
+class Output {
+  private fd: number | undefined;
+  files = 0;
+  private rowsInFile = 0;
+
+  constructor(
+    private readonly ctx: CopyContext,
+    private readonly header: string,
+  ) {}
+
+  open(): boolean {
+    return this.next(this.ctx.st.file);
+  }
+
+  private next(name: string | undefined): boolean {
+    this.close();
+    if (name === undefined) return true;
+    try {
+      this.fd = fs.openSync(name, 'w');
+    } catch (e) {
+      void this.ctx.err(`Can't open ${pyRepr(name)} for writing: ${osErrorText(e, name)}`);
+      return false;
+    }
+    this.files++;
+    return true;
+  }
+
+  async start(): Promise<void> {
+    if (this.header) await this.write(this.header, 0);
+  }
+
+  async write(text: string, rows: number): Promise<void> {
+    const file = this.ctx.st.file;
+    if (file === undefined) {
+      await this.ctx.say(text.slice(0, -1));
+      return;
+    }
+    const max = this.ctx.opts.maxOutputSize;
+    if (max > 0 && this.rowsInFile + rows > max) {
+      const lines = text.split('\r\n').slice(0, -1);
+      for (const line of lines) {
+        if (this.rowsInFile === max) {
+          this.next(`${file}.${this.files}`);
+          this.rowsInFile = 0;
+        }
+        fs.writeSync(this.fd!, line + '\r\n');
+        this.rowsInFile++;
+      }
+      return;
+    }
+    this.rowsInFile += rows;
+    fs.writeSync(this.fd!, text);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+export function rowFormatter(types: CqlType[], o: FormatOptions, dialect: CopyContext['opts']['dialect']): (row: CqlValue[]) => string {
+  const textual = types.map((t) => t.kind === 'text' || t.kind === 'varchar' || t.kind === 'ascii');
+  const quoteEmpty = new Array<boolean>(types.length).fill(false);
+  const fields = new Array<string>(types.length);
+  return (row) => {
+    let anyEmpty = false;
+    for (let i = 0; i < types.length; i++) {
+      const v = row[i];
+      // an empty string is written "" so that it reads back as one, not as a null
+      quoteEmpty[i] = textual[i] && v === '' && o.nullText === '';
+      anyEmpty ||= quoteEmpty[i];
+      fields[i] = copyField(v, types[i], o);
+    }
+    return writeRecord(fields, dialect, anyEmpty ? quoteEmpty : undefined);
+  };
+}
+
+export async function runExport(ctx: CopyContext): Promise<void> {
+  const { opts, st, info } = ctx;
+  const start = Date.now();
+  const toFile = st.file !== undefined;
+  const concurrency = Math.max(8, opts.numProcesses * opts.maxRequests);
+  const ranges = tokenRanges(info.partitioner, opts.beginToken, opts.endToken, Math.max(64, concurrency * 4));
+  if (typeof ranges === 'string') {
+    await ctx.err(ranges);
+    return;
+  }
+  if (ranges && ranges.length === 0) {
+    await ctx.err(`Found no ranges to query, check begin and end tokens: ${opts.beginToken} - ${opts.endToken}`);
+    return;
+  }
+  const out = new Output(ctx, opts.header ? writeRecord(ctx.columns.map((c) => c.name), opts.dialect) : '');
+  if (!out.open()) return;
+  if (toFile) await ctx.say(`\nStarting copy of ${ctx.ks}.${st.table} with columns [${ctx.columns.map((c) => c.name).join(', ')}].`);
+  const fmt = formatOptions({
+    floatPrecision: opts.floatPrecision,
+    doublePrecision: opts.doublePrecision,
+    timestampFormat: opts.timestampFormat,
+    nullText: opts.nullText,
+    decimalSep: opts.decimalSep === '.' ? undefined : opts.decimalSep,
+    thousandsSep: opts.thousandsSep || undefined,
+    booleanStyles: opts.boolStyle,
+    millisecondsOnly: true,
+  });
+  const format = rowFormatter(ctx.columns.map((c) => c.type), fmt, opts.dialect);
+  // no progress line over data written to the terminal
+  const meter = new RateMeter(opts.reportFrequency * 1000, toFile ? ctx.progress : undefined, opts.rateFile);
+  await out.start();
+  const cols = ctx.columns.map((c) => quoteId(c.name)).join(', ');
+  const pk = info.partitionKey.map(quoteId).join(', ');
+  const base = `SELECT ${cols} FROM ${quoteId(ctx.ks)}.${quoteId(st.table)}`;
+  const work: { cql: string; params: unknown[]; label: string }[] = ranges
+    ? ranges.map(([lo, hi]) => ({ cql: `${base} WHERE token(${pk}) > ? AND token(${pk}) <= ?`, params: [lo, hi], label: `(${lo}, ${hi})` }))
+    : [{ cql: base, params: [], label: '(None, None)' }];
+  let failed = 0;
+  let exported = 0;
+  const sem = new Semaphore(concurrency);
+  const readRange = async (w: (typeof work)[number]): Promise<void> => {
+    let rowsDone = 0;
+    const resume: { pageState?: string | Buffer } = {};
+    for (let attempt = 1; ; attempt++) {
+      try {
+        for await (const page of readPages(ctx.session, w.cql, w.params, ctx.columns, {
+          pageSize: opts.pageSize,
+          timeoutMs: opts.pageTimeout * 1000,
+          consistency: ctx.consistency,
+          signal: ctx.signal,
+          resume,
+        })) {
+          if (ctx.signal.aborted) return;
+          let text = '';
+          for (const row of page) text += format(row);
+          if (page.length) await out.write(text, page.length);
+          rowsDone += page.length;
+          exported += page.length;
+          meter.add(page.length);
+        }
+        return;
+      } catch (e) {
+        const [name, msg] = errorParts(e);
+        if (attempt < opts.maxAttempts && isRetryable(e) && !ctx.signal.aborted) {
+          await ctx.err(`Error for ${w.label}: ${name} - ${msg} (will try again later attempt ${attempt} of ${opts.maxAttempts})`);
+          await sleep(backoffMs(attempt), ctx.signal);
+          continue;
+        }
+        await ctx.err(`Error for ${w.label}: ${name} - ${msg} (permanently given up after ${rowsDone} rows and ${attempt} attempts)`);
+        failed++;
+        return;
+      }
+    }
+  };
+  const running: Promise<void>[] = [];
+  for (const w of work) {
+    if (ctx.signal.aborted) break;
+    await sem.acquire();
+    running.push(readRange(w).finally(() => sem.release()));
+  }
+  await Promise.all(running);
+  out.close();
+  meter.maybeUpdate(true);
+  if (failed) await ctx.err(`Exported ${work.length - failed} ranges out of ${work.length} total ranges, some records might be missing`);
+  if (ctx.signal.aborted) await ctx.err(`Interrupted: ${exported} rows written.`);
+  if (toFile) await ctx.say(`\n${exported} rows exported to ${out.files} files in ${describeInterval((Date.now() - start) / 1000)}.`);
+}
