@@ -1,0 +1,45 @@
+// Batch mode (-e, -f, piped stdin) against the real Cassandra never loads Ink or React (nor the AWS
+// SDK without SigV4): a module resolve hook preloaded with --import reports every module that
+// resolves into those packages. The light paths (--version, --help, completion, profile list) are
+// covered in test/unit/completions-startup.test.ts.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { run, tscqlshBin } from '../support/run.js';
+
+const server = inject('cassandra');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tscqlsh-batch-light-'));
+const hook = path.join(dir, 'hook.mjs');
+fs.writeFileSync(
+  hook,
+  `import { registerHooks } from 'node:module';
+const ui = /[\\\\/]node_modules[\\\\/](ink|react|react-reconciler|yoga-layout|@aws-sdk)[\\\\/]/;
+const driver = /[\\\\/]node_modules[\\\\/]cassandra-driver[\\\\/]/;
+let saw = false;
+registerHooks({ resolve(spec, ctx, next) {
+  const r = next(spec, ctx);
+  if (ui.test(r.url)) process.stderr.write('HEAVY ' + r.url + '\\n');
+  if (driver.test(r.url) && !saw) { saw = true; process.stderr.write('DRIVER\\n'); }
+  return r;
+} });
+`,
+);
+const script = path.join(dir, 'q.cql');
+fs.writeFileSync(script, 'SELECT key FROM system.local;\n');
+
+const tscqlsh = (args: string[], stdin?: string) => run(process.execPath, ['--import', hook, tscqlshBin, server.host, String(server.port), ...args], { stdin });
+
+describe('batch mode loads neither Ink nor React', () => {
+  it.each([
+    ['-e', ['-e', 'SELECT key FROM system.local'], undefined],
+    ['-f', ['-f', script], undefined],
+    ['stdin', [], 'SELECT key FROM system.local;\n'],
+  ] as const)('%s', async (_name, args, stdin) => {
+    const r = await tscqlsh([...args], stdin);
+    expect(r.stdout).toMatch(/ local\n/);
+    expect(r.code).toBe(0);
+    // the hook works: the driver is seen; nothing of the UI is
+    expect(r.stderr).toBe('DRIVER\n');
+  });
+});
