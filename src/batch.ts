@@ -16,8 +16,37 @@ export interface BatchOptions {
   color: boolean;
 }
 
+/** A stream's lines, shared by the splitter and COPY ... FROM STDIN (which takes the lines after its statement). */
+class StreamLines {
+  private readonly it: AsyncIterator<string>;
+  private readonly reader = new LineReader('lf');
+  private queue: string[] = [];
+  private head = 0;
+  private done = false;
+
+  constructor(stream: NodeJS.ReadableStream) {
+    stream.setEncoding?.('utf8');
+    this.it = (stream as AsyncIterable<string>)[Symbol.asyncIterator]();
+  }
+
+  async next(): Promise<string | null> {
+    while (this.head >= this.queue.length) {
+      if (this.done) return null;
+      const r = await this.it.next();
+      this.queue = [];
+      this.head = 0;
+      if (r.done) {
+        this.done = true;
+        const last = this.reader.end();
+        if (last !== null) this.queue.push(last);
+      } else this.queue = this.reader.push(r.value);
+    }
+    return this.queue[this.head++];
+  }
+}
+
 /** Split events as the input yields them: one line at a time, in one pass. */
-async function* events(input: BatchInput): AsyncGenerator<SplitEvent> {
+async function* events(input: BatchInput, shell?: Shell): AsyncGenerator<SplitEvent> {
   if (input.kind === 'execute') {
     yield* splitBuffer(executeText(input.text)).events;
     return;
@@ -28,10 +57,15 @@ async function* events(input: BatchInput): AsyncGenerator<SplitEvent> {
   if (input.kind === 'file') {
     for (const line of reader.push(input.text)) yield* splitter.pushLine(line);
   } else {
-    input.stream.setEncoding?.('utf8');
-    for await (const chunk of input.stream as AsyncIterable<string>) {
-      for (const line of reader.push(chunk)) yield* splitter.pushLine(line);
+    const lines = new StreamLines(input.stream);
+    if (shell) {
+      shell.io.readLine = async () => {
+        const line = await lines.next();
+        if (line !== null) splitter.skipLines(1);
+        return line;
+      };
     }
+    for (let line = await lines.next(); line !== null; line = await lines.next()) yield* splitter.pushLine(line);
   }
   const last = reader.end();
   if (last !== null) yield* splitter.pushLine(last);
@@ -50,7 +84,8 @@ export async function runBatch(shell: Shell, input: BatchInput, o: BatchOptions)
     state: shell.state,
   });
   let failed = false;
-  outer: for await (const ev of events(input)) {
+  if ((o.err as { isTTY?: boolean }).isTTY) shell.io.progress = (line) => void o.err.write(line === null ? '\r\x1b[K' : `\r\x1b[K${line}`);
+  outer: for await (const ev of events(input, shell)) {
     lineno = ev.reportLine;
     if (ev.kind === 'syntax-error') {
       failed = true;

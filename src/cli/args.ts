@@ -28,6 +28,20 @@ export interface CliArgs {
   format?: string;
   /** subcommand words (profile, completion) and their own arguments */
   subcommand?: string[];
+  // connection flags that override the profile (src/settings/connection.ts)
+  auth?: string;
+  region?: string;
+  awsProfile?: string;
+  passwordEnv?: string;
+  ca?: string;
+  cert?: string;
+  key?: string;
+  sslNoVerify?: boolean;
+  sslServerName?: string;
+  sslSystemRoots?: boolean;
+  consistency?: string;
+  secureConnectBundle?: string;
+  preset?: string;
 }
 
 interface Spec {
@@ -64,6 +78,21 @@ export const SPECS: Spec[] = [
   { long: 'no-tty', key: 'tty', set: false, help: 'Never use the interactive prompt, even on a terminal.' },
   { long: 'disable-history', key: 'disableHistory', set: true, help: 'Disable saving of history' },
   { long: 'format', key: 'format', value: 'string', help: 'Output format: table, expanded, csv, json, ndjson or box.', metavar: 'FMT' },
+  { long: 'host', key: 'host', value: 'string', help: 'Host to connect to (overrides the profile).' },
+  { long: 'port', key: 'port', value: 'int', help: 'Port to connect to (overrides the profile).' },
+  { long: 'auth', key: 'auth', value: 'string', help: 'Authentication: none, password or sigv4.', metavar: 'KIND' },
+  { long: 'region', key: 'region', value: 'string', help: 'AWS region for SigV4 (Amazon Keyspaces).' },
+  { long: 'aws-profile', key: 'awsProfile', value: 'string', help: 'AWS profile SigV4 credentials come from.', metavar: 'NAME' },
+  { long: 'password-env', key: 'passwordEnv', value: 'string', help: 'Read the password from environment variable VAR.', metavar: 'VAR' },
+  { long: 'ca', key: 'ca', value: 'string', help: 'Trust the certificate authorities in FILE (PEM); implies --ssl.', metavar: 'FILE' },
+  { long: 'cert', key: 'cert', value: 'string', help: 'Client certificate (PEM) for mutual TLS.', metavar: 'FILE' },
+  { long: 'key', key: 'key', value: 'string', help: 'Client private key (PEM) for mutual TLS.', metavar: 'FILE' },
+  { long: 'ssl-no-verify', key: 'sslNoVerify', set: true, help: 'Do not verify the server certificate (insecure).' },
+  { long: 'ssl-server-name', key: 'sslServerName', value: 'string', help: 'Server name for SNI and certificate checks.', metavar: 'NAME' },
+  { long: 'ssl-system-roots', key: 'sslSystemRoots', set: true, help: 'Trust the system roots as well as --ca.' },
+  { long: 'consistency', key: 'consistency', value: 'string', help: 'Initial consistency level.', metavar: 'LEVEL' },
+  { long: 'preset', key: 'preset', value: 'string', help: 'Connect with a preset (keyspaces) without a saved profile.', metavar: 'NAME' },
+  { long: 'secure-connect-bundle', key: 'secureConnectBundle', value: 'string', help: 'DataStax Astra secure connect bundle (zip).', metavar: 'ZIP' },
 ];
 
 export const SUBCOMMANDS = ['profile', 'completion'];
@@ -141,7 +170,7 @@ export function parseArgs(argv: string[]): CliArgs {
 export const USAGE = 'Usage: tscqlsh [options] [host [port]]';
 
 export function helpText(): string {
-  const lines = [`usage: ${USAGE}`, '       tscqlsh profile add|edit|list|show|remove|default ...', '', 'CQL Shell for Apache Cassandra, ScyllaDB and Amazon Keyspaces', '', 'options:'];
+  const lines = [`usage: ${USAGE}`, '       tscqlsh profile add|edit|list|show|remove|default ...', '       tscqlsh completion bash|zsh|fish', '', 'CQL Shell for Apache Cassandra, ScyllaDB and Amazon Keyspaces', '', 'options:'];
   for (const s of SPECS) {
     const names = [s.short ? `-${s.short}` : undefined, `--${s.long}`].filter(Boolean);
     const meta = s.value ? ` ${s.metavar ?? s.long.toUpperCase().replace(/-/g, '_')}` : '';

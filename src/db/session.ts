@@ -1,23 +1,17 @@
 // The database session: connect, run one statement page by page, switch keyspace, close.
 // The only place (with its siblings in db/) that talks to cassandra-driver.
-import fs from 'node:fs';
-import tls from 'node:tls';
+import dns from 'node:dns/promises';
+import net from 'node:net';
 import driver from 'cassandra-driver';
 import type { Column, CqlValue } from '../cql/types.js';
 import { describeError } from './errors.js';
+import { applySecureConnectBundle } from './cloud.js';
+import { ddlTarget, waitForDdl } from './keyspaces-ddl.js';
+import { tlsOptions, type TlsOptions } from './tls.js';
 import { toCqlType, type DriverType } from './types.js';
 import { patchTimestampDecoding, toCqlValue } from './values.js';
 
-export interface TlsOptions {
-  /** PEM files of certificate authorities to trust (replace the system roots unless withSystemRoots) */
-  caFiles?: string[];
-  withSystemRoots?: boolean;
-  certFile?: string;
-  keyFile?: string;
-  /** verify the server certificate and host name (default true) */
-  verify?: boolean;
-  serverName?: string;
-}
+export type { TlsOptions } from './tls.js';
 
 export interface ConnectOptions {
   host: string;
@@ -32,6 +26,15 @@ export interface ConnectOptions {
   protocolVersion?: number;
   /** an already-built driver auth provider (SigV4) */
   authProvider?: unknown;
+  /** Amazon Keyspaces: refuse the consistency levels it rejects, hint timeouts as throttling */
+  keyspacesService?: boolean;
+  /** DataStax Astra secure connect bundle (zip): replaces host, port and TLS */
+  secureConnectBundle?: string;
+  /** Keyspaces: after DDL, wait until system_schema_mcs says ACTIVE (default true) */
+  keyspacesSchemaWait?: boolean;
+  schemaPollMs?: number;
+  /** progress lines (Keyspaces DDL waits) */
+  onProgress?: (text: string) => void;
 }
 
 export type Consistency =
@@ -75,8 +78,10 @@ export class Session {
 
   static async connect(o: ConnectOptions): Promise<Session> {
     patchTimestampDecoding();
+    // a host name is resolved here, so the contact points and the whitelist are the same addresses
+    const endpoints = await whiteList(o.host, o.port);
     const options: driver.DseClientOptions = {
-      contactPoints: [`${o.host}:${o.port}`],
+      contactPoints: endpoints,
       localDataCenter: o.localDataCenter,
       keyspace: o.keyspace,
       socketOptions: {
@@ -89,15 +94,18 @@ export class Session {
       policies: {
         loadBalancing: new driver.policies.loadBalancing.WhiteListPolicy(
           new driver.policies.loadBalancing.RoundRobinPolicy(),
-          [`${o.host}:${o.port}`],
+          endpoints,
         ),
+        // a lost server is tried again every second, so the next statement works soon after it is back
+        reconnection: new driver.policies.reconnection.ConstantReconnectionPolicy(1000),
       },
       protocolOptions: { port: o.port, maxVersion: o.protocolVersion },
       isMetadataSyncEnabled: false,
     };
     if (o.authProvider) options.authProvider = o.authProvider as driver.auth.AuthProvider;
     else if (o.username !== undefined) options.authProvider = new driver.auth.PlainTextAuthProvider(o.username, o.password ?? '');
-    if (o.tls) options.sslOptions = tlsOptions(o.tls, o.host);
+    if (o.tls) options.sslOptions = tlsOptions(o.tls, o.host) as driver.ClientOptions['sslOptions'];
+    if (o.secureConnectBundle) applySecureConnectBundle(options, o.secureConnectBundle);
     const client = new driver.Client(options);
     await client.connect();
     const local = await client.execute('SELECT cluster_name, release_version, cql_version FROM system.local');
@@ -119,6 +127,7 @@ export class Session {
     const old = this.client;
     this.client = next.client;
     this.options = next.options;
+    if (this.schemaListeners.size) this.listenForSchemaChanges();
     Object.assign(this.info, next.info);
     await old.shutdown().catch(() => {});
   }
@@ -128,25 +137,44 @@ export class Session {
     return this.options.authProvider ? undefined : this.options.username;
   }
 
+  /** connected to Amazon Keyspaces (the preset, or a Keyspaces endpoint name) */
+  get isAmazonKeyspaces(): boolean {
+    return this.options.keyspacesService === true;
+  }
+
   get keyspace(): string | undefined {
     return this.client.keyspace ?? undefined;
+  }
+
+  /** the driver client, for db/ siblings only (db/bulk.ts: COPY) */
+  get driverClient(): driver.Client {
+    return this.client;
   }
 
   /** Runs one statement and yields its result page by page; never holds more than one page. */
   async *execute(cql: string, o: ExecuteOptions = {}): AsyncGenerator<Page> {
     let pageState: string | Buffer | undefined;
     let columns: Column[] | null | undefined;
-    do {
-      if (o.signal?.aborted) return;
-      const rs = await this.client.execute(cql, [], {
+    if (this.options.keyspacesService) checkKeyspacesConsistency(o);
+    const fetch = (state: string | Buffer | undefined) =>
+      this.client.execute(cql, [], {
         fetchSize: o.pageSize && o.pageSize > 0 ? o.pageSize : 5000,
         autoPage: false,
-        pageState,
+        pageState: state,
         consistency: o.consistency ? driver.types.consistencies[camel(o.consistency)] : undefined,
         serialConsistency: o.serialConsistency ? driver.types.consistencies[camel(o.serialConsistency)] : undefined,
         traceQuery: o.tracing,
         prepare: false,
       });
+    let pending: Promise<driver.types.ResultSet> | undefined = fetch(undefined);
+    while (pending) {
+      const rs: driver.types.ResultSet = await pending;
+      if (o.signal?.aborted) return;
+      pageState = rs.pageState ?? undefined;
+      // ask for the next page while this one is converted and printed (one page ahead, no more);
+      // its failure surfaces when it is awaited
+      pending = pageState ? fetch(pageState) : undefined;
+      pending?.catch(() => {});
       if (columns === undefined) {
         columns = rs.columns ? rs.columns.map((c) => ({ name: c.name, type: toCqlType(c.type as unknown as DriverType) })) : null;
       }
@@ -159,7 +187,10 @@ export class Session {
           rows.push(out);
         }
       }
-      pageState = rs.pageState ?? undefined;
+      // Keyspaces may answer with an empty page that still has a paging state: follow it silently
+      if (rows.length === 0 && pageState) continue;
+      // (before the yield: the engine stops reading at a result without columns)
+      if (columns === null && this.options.keyspacesService && this.options.keyspacesSchemaWait !== false) await this.waitForKeyspacesDdl(cql);
       yield {
         columns,
         rows,
@@ -168,7 +199,21 @@ export class Session {
         keyspace: this.client.keyspace ?? undefined,
         hasMore: Boolean(pageState),
       };
-    } while (pageState);
+    }
+  }
+
+  /** Keyspaces applies DDL asynchronously: poll system_schema_mcs until it is done (db/keyspaces-ddl.ts). */
+  private async waitForKeyspacesDdl(cql: string): Promise<void> {
+    const target = ddlTarget(cql, this.keyspace);
+    if (!target) return;
+    await waitForDdl(
+      target,
+      async (q, params) => {
+        const row = (await this.client.execute(q, params, { prepare: false })).first();
+        return row ? String(row.status ?? 'PRESENT') : undefined;
+      },
+      { onProgress: this.options.onProgress, intervalMs: this.options.schemaPollMs },
+    );
   }
 
   private roleCache = new Map<string, Map<string, Column['role']>>();
@@ -190,6 +235,26 @@ export class Session {
     return roles;
   }
 
+  private readonly schemaListeners = new Set<() => void>();
+
+  /** Calls `listener` on each schema change the server announces (any client's DDL); returns the unsubscribe. */
+  onSchemaChange(listener: () => void): () => void {
+    this.schemaListeners.add(listener);
+    this.listenForSchemaChanges();
+    return () => this.schemaListeners.delete(listener);
+  }
+
+  private schemaHooked: driver.Client | undefined;
+
+  /** One 'log' listener per client: the driver reports SCHEMA_CHANGE only through its log when metadata sync is off. */
+  private listenForSchemaChanges(): void {
+    if (this.schemaHooked === this.client) return;
+    this.schemaHooked = this.client;
+    this.client.on('log', (_level: string, _from: string, message: string) => {
+      if (message === 'Schema change') for (const l of this.schemaListeners) l();
+    });
+  }
+
   /** Drops cached schema facts (after DDL). */
   forgetSchema(): void {
     this.roleCache.clear();
@@ -197,7 +262,11 @@ export class Session {
 
   /** What cqlsh prints for an error this session raised. */
   describeError(err: unknown): string {
-    return describeError(err, (address) => this.client.hosts.get(address)?.datacenter);
+    const text = describeError(err, (address) => this.client.hosts.get(address)?.datacenter);
+    if (this.options.keyspacesService && /^(ReadTimeout|WriteTimeout|OperationTimedOut)\b/.test(text)) {
+      return `${text}\nAmazon Keyspaces: timeouts are often throttling; check the table's capacity (CloudWatch) and retry`;
+    }
+    return text;
   }
 
   async close(): Promise<void> {
@@ -214,15 +283,23 @@ function negotiated(client: driver.Client): number {
   return cc?.protocolVersion ?? 0;
 }
 
-function tlsOptions(t: TlsOptions, host: string): driver.ClientOptions['sslOptions'] {
-  const verify = t.verify ?? true;
-  const ca = t.caFiles?.map((f) => fs.readFileSync(f, 'utf8'));
-  return {
-    rejectUnauthorized: verify,
-    ...(verify ? {} : { checkServerIdentity: () => undefined }),
-    ...(ca ? { ca: t.withSystemRoots ? [...tls.rootCertificates, ...ca] : ca } : {}),
-    ...(t.certFile ? { cert: fs.readFileSync(t.certFile) } : {}),
-    ...(t.keyFile ? { key: fs.readFileSync(t.keyFile) } : {}),
-    servername: t.serverName ?? (/^[\d.]+$|:/.test(host) ? undefined : host),
-  };
+/** Only the contact point's own addresses serve queries (peers, e.g. Keyspaces' 127.0.0.1 rows, are ignored). */
+async function whiteList(host: string, port: number): Promise<string[]> {
+  const fmt = (a: string) => (net.isIPv6(a) ? `[${a}]:${port}` : `${a}:${port}`);
+  if (net.isIP(host)) return [fmt(host)];
+  // a name that does not resolve fails here, with the resolver's error (getaddrinfo ENOTFOUND ...)
+  return [...new Set((await dns.lookup(host, { all: true })).map((a) => fmt(a.address)))];
+}
+
+/** Consistency levels Amazon Keyspaces accepts (reads ONE/LOCAL_ONE/LOCAL_QUORUM, writes LOCAL_QUORUM). */
+export const KEYSPACES_CONSISTENCIES: Consistency[] = ['ONE', 'LOCAL_ONE', 'LOCAL_QUORUM'];
+const KEYSPACES_SERIAL: Consistency[] = ['LOCAL_SERIAL', 'SERIAL'];
+
+function checkKeyspacesConsistency(o: ExecuteOptions): void {
+  if (o.consistency && !KEYSPACES_CONSISTENCIES.includes(o.consistency)) {
+    throw new Error(`Amazon Keyspaces does not support consistency level ${o.consistency}: use ONE, LOCAL_ONE or LOCAL_QUORUM (writes always use LOCAL_QUORUM)`);
+  }
+  if (o.serialConsistency && !KEYSPACES_SERIAL.includes(o.serialConsistency)) {
+    throw new Error(`Amazon Keyspaces does not support serial consistency level ${o.serialConsistency}`);
+  }
 }

@@ -55,8 +55,10 @@ export class Printer {
         return this.result(
           renderStaticResult(ev.columns, this.formatRows(ev.rows, ev.columns), { color: this.color, tty: this.o.tty, expanded: this.expanded }),
         );
-      case 'text':
-        return ev.result ? this.result(ev.text + '\n') : this.write(this.o.out, ev.text + '\n');
+      case 'text': {
+        const text = ev.newline === false ? ev.text : ev.text + '\n';
+        return ev.result ? this.result(text) : this.write(this.o.out, text);
+      }
       case 'error': {
         const prefix = ev.prefix ?? this.o.errorPrefix();
         return this.write(this.o.err, applyColor(prefix + ev.message, RED, this.o.color) + '\n');

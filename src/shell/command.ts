@@ -1,6 +1,8 @@
 // The contract between the engine and a shell command module (commands/*.ts, one per command).
+import type { CopySettings } from '../copy/options.js';
 import type { Session } from '../db/session.js';
 import type { Output } from './output.js';
+import type { SchemaCache } from './schema-cache.js';
 import type { ShellState } from './state.js';
 
 export interface CommandContext {
@@ -18,6 +20,16 @@ export interface CommandContext {
   readPassword?(prompt: string): Promise<string>;
   /** the REPL's input history, oldest first, the HISTORY command itself last (HISTORY) */
   history?(): readonly string[];
+  /** the shell's schema cache (client-side DESCRIBE, completion) */
+  schema?: SchemaCache;
+  /** stops a long-running command (COPY): Ctrl-C */
+  signal?: AbortSignal;
+  /** the next line of the input the statement came from, with its "\n" (COPY FROM STDIN); null at its end */
+  readLine?(): Promise<string | null>;
+  /** shows (a string) or clears (null) a progress line; only given on a terminal */
+  progress?(line: string | null): void;
+  /** COPY's settings: the Keyspaces preset, the cqlshrc with [copy] sections, the [ui] time format */
+  copy?: CopySettings;
 }
 
 export interface ShellCommand {

@@ -2,11 +2,15 @@
 // of terminals; the batch face and the REPL both drive it.
 import { firstWord } from '../cql/lexer.js';
 import type { Column } from '../cql/types.js';
+import { sessionSchemaSource } from '../db/schema.js';
 import type { Session } from '../db/session.js';
+import { hasServerDescribe } from '../describe/version.js';
+import type { CopySettings } from '../copy/options.js';
 import type { CommandContext, ShellCommand } from './command.js';
 import { commands } from './commands/index.js';
 import { statementTrace } from './commands/trace.js';
 import type { Output } from './output.js';
+import { SchemaCache } from './schema-cache.js';
 import { defaultState, type ShellState } from './state.js';
 
 export interface ShellOptions {
@@ -22,6 +26,21 @@ export class Shell {
   private readonly interactive: boolean;
   private readonly wantRoles: boolean;
   private readonly registry = new Map<string, ShellCommand>();
+  /** the schema as the shell knows it (completion, client-side DESCRIBE): loaded lazily, dropped after DDL */
+  readonly schema = new SchemaCache(
+    sessionSchemaSource(() => this.session, { keyspaces: () => !hasServerDescribe(this.session.info.releaseVersion) }),
+  );
+  /** what the face offers commands: the rest of its input (COPY FROM STDIN) and a progress line (a terminal) */
+  io: {
+    readLine?: () => Promise<string | null>;
+    progress?: (line: string | null) => void;
+    /** asks for a password without echo (LOGIN without one): the REPL */
+    readPassword?: (prompt: string) => Promise<string>;
+    /** the REPL's input history (HISTORY) */
+    history?: () => readonly string[];
+  } = {};
+  /** COPY settings (the Keyspaces preset is switched on here) */
+  copySettings: CopySettings = {};
 
   constructor(
     public session: Session,
@@ -31,6 +50,8 @@ export class Shell {
     this.wantRoles = o.columnRoles ?? false;
     this.keyspace = o.keyspace;
     for (const c of commands) for (const n of c.names) this.registry.set(n, c);
+    // the shell's schema goes stale with any client's DDL (no-op for sessions without events, e.g. test fakes)
+    session.onSchemaChange?.(() => this.schema.invalidate());
   }
 
   /** Runs one complete statement, as the splitter gives it (with its `;` or newline). */
@@ -51,6 +72,13 @@ export class Shell {
       interactive: this.interactive,
       runStatement: (t) => this.runCql(t, signal),
       run: (t) => this.run(t, signal),
+      schema: this.schema,
+      signal,
+      readLine: this.io.readLine,
+      progress: this.io.progress,
+      readPassword: this.io.readPassword,
+      history: this.io.history,
+      copy: this.copySettings,
     };
   }
 
@@ -95,6 +123,7 @@ export class Shell {
       return;
     }
     if (lower !== 'select') this.session.forgetSchema();
+    this.schema.noteStatement(text);
     if (warnings.length) yield { kind: 'warnings', warnings };
     if (tracing && traceId) {
       yield* statementTrace(this.session, traceId, { consistency: this.state.consistency, tty: this.interactive });

@@ -1,5 +1,6 @@
 // The session settings shell commands change and statements read.
 import type { Consistency } from '../db/session.js';
+import type { FormatOptions } from '../format/options.js';
 
 export type OutputFormat = 'table' | 'expanded' | 'csv' | 'json' | 'ndjson' | 'box';
 
@@ -11,8 +12,12 @@ export interface ShellState {
   tracing: boolean;
   timing: boolean;
   format: OutputFormat;
+  /** how values display (precisions, timestamp format, time zone): cqlshrc [ui] and TZ */
+  display?: Partial<FormatOptions>;
   /** CAPTURE: while set, query results (not messages or errors) go to this file, uncoloured, instead of stdout */
   capture?: CaptureTarget;
+  /** DESCRIBE's path: the server's, the client-side generator's, or auto (server when it has DESCRIBE) */
+  describe?: 'auto' | 'server' | 'client';
 }
 
 /** A file CAPTURE appends query output to. */

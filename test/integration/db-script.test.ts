@@ -1,6 +1,6 @@
 // `npm run db:start` / `db:stop` (scripts/db.mjs): idempotent start, host and ports printed when
 // ready, stop by pid. Uses the launcher's scratch instance so the suite's server is untouched.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { portOpen, profile } from '../../scripts/cassandra/launcher.mjs';
 import { run } from '../support/run.js';
 
@@ -8,6 +8,9 @@ const { port, tlsPort } = profile('scratch');
 const db = (...args: string[]) => run(process.execPath, ['scripts/db.mjs', ...args, '--profile=scratch'], { timeoutMs: 200_000 });
 
 describe('db:start / db:stop', () => {
+  // whatever an assertion says, never leave the scratch server running
+  afterAll(() => db('stop'));
+
   it('starts once, says so the second time, and stops by pid', async () => {
     const first = await db('start');
     expect(first.code, first.stderr).toBe(0);

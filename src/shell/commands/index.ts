@@ -3,7 +3,9 @@ import type { ShellCommand } from '../command.js';
 import { capture } from './capture.js';
 import { clear } from './clear.js';
 import { consistency, serialConsistency } from './consistency.js';
+import { copy } from './copy.js';
 import { debug } from './debug.js';
+import { describe } from './describe.js';
 import { exit } from './exit.js';
 import { expand } from './expand.js';
 import { help } from './help.js';
@@ -37,4 +39,6 @@ export const commands: ShellCommand[] = [
   debug,
   history,
   unicode,
+  describe,
+  copy,
 ];
