@@ -1,9 +1,10 @@
 // The non-interactive face: statements from -e, -f or a piped stdin, results to stdout, errors to
 // stderr as `<source>:<line>:<message>`, cqlsh's exit codes (2 when any statement failed).
 // Never imports Ink or React.
-import { executeText, LineReader, splitBuffer, StatementSplitter, type SplitEvent } from './cql/splitter.js';
+import { executeText, LineReader, splitBuffer, StatementSplitter, type SplitEvent, type Statement } from './cql/splitter.js';
 import { Printer, type Sink } from './output/printer.js';
 import type { Shell } from './shell/shell.js';
+import type { Output } from './shell/output.js';
 
 export type BatchInput =
   | { kind: 'execute'; text: string }
@@ -72,6 +73,26 @@ async function* events(input: BatchInput, shell?: Shell): AsyncGenerator<SplitEv
   yield* splitter.end();
 }
 
+/** Statements in flight at once when a script is a run of plain INSERTs. */
+const PIPELINE_WINDOW = 32;
+
+/**
+ * Whether a statement may be sent before the ones ahead of it have finished: a plain INSERT
+ * (no IF: lightweight transactions are ordered by Paxos, not by timestamps). Writes carry
+ * client-side timestamps from a monotonic generator, so the table ends as if they ran one by one;
+ * anything else (DDL, USE, shell commands, reads) waits for every write before it.
+ */
+function pipelinable(st: Statement, shell: Shell): boolean {
+  if (st.keyword !== 'insert' || shell.state.tracing || shell.state.timing) return false;
+  return !st.tokens.some((t) => t.text.toUpperCase() === 'IF');
+}
+
+async function collect(outputs: AsyncIterable<Output>): Promise<Output[]> {
+  const all: Output[] = [];
+  for await (const out of outputs) all.push(out);
+  return all;
+}
+
 export async function runBatch(shell: Shell, input: BatchInput, o: BatchOptions): Promise<number> {
   const sourceName = input.kind === 'execute' ? '<stdin>' : input.name;
   let lineno = 1;
@@ -84,8 +105,34 @@ export async function runBatch(shell: Shell, input: BatchInput, o: BatchOptions)
     state: shell.state,
   });
   let failed = false;
+  let exit = false;
   if ((o.err as { isTTY?: boolean }).isTTY) shell.io.progress = (line) => void o.err.write(line === null ? '\r\x1b[K' : `\r\x1b[K${line}`);
-  outer: for await (const ev of events(input, shell)) {
+
+  const show = async (out: Output) => {
+    if (out.kind === 'exit') exit = true;
+    // errors inside a SOURCE'd file (they carry its prefix) do not fail the batch, as in cqlsh
+    else if (out.kind === 'error' && out.prefix === undefined) failed = true;
+    if (!exit) await printer.print(out);
+  };
+  // Plain INSERTs run ahead of their turn (a bounded window); their outputs print in input order.
+  const inflight: { line: number; outputs: Promise<Output[]> }[] = [];
+  const drain = async (keep = 0) => {
+    while (inflight.length > keep) {
+      const f = inflight.shift()!;
+      lineno = f.line;
+      for (const out of await f.outputs) await show(out);
+    }
+  };
+
+  for await (const ev of events(input, shell)) {
+    if (ev.kind === 'statement' && pipelinable(ev, shell)) {
+      inflight.push({ line: ev.reportLine, outputs: collect(shell.run(ev.text)) });
+      await drain(PIPELINE_WINDOW - 1);
+      if (exit) break;
+      continue;
+    }
+    await drain();
+    if (exit) break;
     lineno = ev.reportLine;
     if (ev.kind === 'syntax-error') {
       failed = true;
@@ -98,12 +145,12 @@ export async function runBatch(shell: Shell, input: BatchInput, o: BatchOptions)
       continue;
     }
     for await (const out of shell.run(ev.text)) {
-      if (out.kind === 'exit') break outer;
-      // errors inside a SOURCE'd file (they carry its prefix) do not fail the batch, as in cqlsh
-      if (out.kind === 'error' && out.prefix === undefined) failed = true;
-      await printer.print(out);
+      await show(out);
+      if (exit) break;
     }
+    if (exit) break;
   }
+  await drain();
   await printer.flush();
   return failed ? 2 : 0;
 }

@@ -4,9 +4,8 @@ import { USAGE, type CliArgs } from './cli/args.js';
 import { FORMATS } from './shell/commands/output-format.js';
 import type { OutputFormat } from './shell/state.js';
 import { runBatch, type BatchInput } from './batch.js';
-import { describeConnectError } from './db/errors.js';
-import { Session } from './db/session.js';
-import { connectionFromArgs } from './settings/connection.js';
+import { applySettings } from './settings/apply.js';
+import { openSession } from './settings/open-session.js';
 import { Shell } from './shell/shell.js';
 
 export async function runShell(args: CliArgs): Promise<number> {
@@ -32,23 +31,23 @@ export async function runShell(args: CliArgs): Promise<number> {
     input = { kind: 'stream', name: '<stdin>', stream: process.stdin };
   }
 
-  if (args.password !== undefined) {
-    process.stderr.write(
-      '\nWarning: Using a password on the command line interface can be insecure.' +
-        '\nRecommendation: use the credentials file to securely provide the password.\n\n',
-    );
-  }
-  const conn = connectionFromArgs(args);
-  let session: Session;
-  try {
-    session = await Session.connect(conn);
-  } catch (e) {
-    process.stderr.write(describeConnectError(e, conn.host, conn.port) + '\n');
-    return 1;
-  }
-  const shell = new Shell(session, { keyspace: conn.keyspace, columnRoles: args.color === true });
+  // flags > env > profile > cqlshrc > defaults; warnings, password prompt, SigV4 (src/settings/)
+  const opened = await openSession(args);
+  if (typeof opened === 'number') return opened;
+  const { session, settings } = opened;
+  const conn = settings.connect;
+  // the REPL runs only on a terminal (stdin and stdout TTYs), or when --tty forces it
+  const interactive = input.kind === 'stream' && (args.tty ?? Boolean(process.stdin.isTTY && process.stdout.isTTY));
+  const color = interactive ? (args.color ?? settings.color ?? process.env.TERM !== 'dumb') : (args.color ?? settings.color) === true;
+  const shell = new Shell(session, { keyspace: conn.keyspace, columnRoles: color, interactive });
+  applySettings(shell, settings);
   if (args.format !== undefined) shell.state.format = args.format as OutputFormat;
   try {
+    if (interactive) {
+      // Ink and React load only here: batch mode never imports them
+      const { runRepl } = await import('./ui/repl.js');
+      return await runRepl(shell, session, { color, disableHistory: args.disableHistory, promptWord: settings.prompt });
+    }
     return await runBatch(shell, input, {
       out: process.stdout,
       err: process.stderr,

@@ -1,0 +1,389 @@
+// The REPL's state machine, independent of Ink: keys in, a view out (prompt, buffer, menu, one
+// status line), results written once through `io.out`/`io.err`. Modes: editing, running a
+// submission, waiting at ---MORE---, reverse search, exiting.
+import type { CompletionSource } from '../cql/completion.js';
+import { splitBuffer } from '../cql/splitter.js';
+import type { Shell } from '../shell/shell.js';
+import * as B from './buffer.js';
+import { applyEditKey } from './editor.js';
+import type { History } from './history.js';
+import type { Key } from './keys.js';
+import type { PagerSink } from './pager.js';
+import { continuationPrompt, echo, mainPrompt, type PromptOptions } from './prompt.js';
+import { Runner, StopPaging } from './runner.js';
+import { searchStep, startSearch, type Search } from './search.js';
+import { tabPress, type Menu } from './tab.js';
+
+export type { Menu } from './tab.js';
+export type { Search } from './search.js';
+
+export type Mode = 'edit' | 'running' | 'more' | 'search' | 'input' | 'exit';
+
+/** A line a running command asks for: a password (not shown) or COPY FROM STDIN data. */
+export interface InputRequest {
+  prompt: string;
+  secret: boolean;
+  buffer: B.EditBuffer;
+}
+
+export interface View {
+  mode: Mode;
+  prompt: string;
+  continuation: string;
+  buffer: B.EditBuffer;
+  menu: Menu | null;
+  search: Search | null;
+  input: InputRequest | null;
+  status: string;
+}
+
+export interface ControllerIO {
+  out(text: string): void;
+  err(text: string): void;
+  exit(code: number): void;
+  /** Ctrl-Z: stop the process as a shell's job (the terminal is handed back first) */
+  suspend?(): void;
+}
+
+export interface ControllerOptions {
+  shell: Shell;
+  history: History;
+  /** `refresh` after DDL; `pending`: a schema load to wait for (briefly) before completing */
+  schema: CompletionSource & { refresh?(): Promise<void>; pending?(): Promise<void> | undefined };
+  io: ControllerIO;
+  color: boolean;
+  prompt?: Omit<PromptOptions, 'keyspace' | 'username'>;
+  /** the logged-in user, read for each prompt */
+  username?: () => string | undefined;
+  now?: () => number;
+  /** the optional pager, used instead of ---MORE--- */
+  pager?: PagerSink;
+}
+
+export const EXIT_HINT = 'Press Ctrl-C again to exit (or Ctrl-D, or type EXIT).';
+export const SCHEMA_WAIT = 'Reading the schema for completion… (Ctrl-C to stop waiting)';
+export const TERMINATOR_HINT = "Statements are terminated with a ';'.  You can press CTRL-C to cancel an incomplete statement.";
+const DDL = /^(create|alter|drop)$/i;
+
+export class ReplController {
+  private view: View;
+  private readonly listeners = new Set<() => void>();
+  private readonly runner: Runner;
+  private readonly queue: Key[] = [];
+  private abort: AbortController | undefined;
+  private moreWaiter: { resolve: () => void; reject: (e: Error) => void } | undefined;
+  private inputWaiter: ((line: string | null) => void) | undefined;
+  private lastInterrupt = -Infinity;
+  private emptyLines = 0;
+  /** waiting for the schema before completing: keys queue */
+  private waiting = false;
+  private waitToken = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly o: ControllerOptions) {
+    this.now = o.now ?? Date.now;
+    this.runner = new Runner(o.shell, {
+      out: (s) => o.io.out(s),
+      err: (s) => o.io.err(s),
+      more: () => this.more(),
+      onKeyspace: () => this.set({ ...this.prompts() }),
+      onStatementDone: (ev) => {
+        if (DDL.test(ev.keyword)) void o.schema.refresh?.();
+      },
+      pager: o.pager,
+    }, o.color);
+    this.view = { mode: 'edit', ...this.prompts(), buffer: B.EMPTY, menu: null, search: null, input: null, status: '' };
+  }
+
+  private promptOptions(): PromptOptions {
+    return { ...this.o.prompt, keyspace: this.o.shell.keyspace, username: this.o.username?.() };
+  }
+
+  private prompts(): { prompt: string; continuation: string } {
+    const p = this.promptOptions();
+    return { prompt: mainPrompt(p), continuation: continuationPrompt({ ...p, username: undefined }) };
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getView = (): View => this.view;
+
+  private set(patch: Partial<View>): void {
+    this.view = { ...this.view, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  /** Feeds parsed keys; keys typed while a statement runs wait their turn. */
+  handleKeys(keys: Key[]): void {
+    for (const k of keys) this.handleKey(k);
+  }
+
+  handleKey(key: Key): void {
+    const mode = this.view.mode;
+    if (key.name === 'ctrl' && key.text === 'c') return this.interrupt();
+    if (mode === 'exit') return;
+    if (mode === 'running' || this.waiting) {
+      this.queue.push(key);
+      return;
+    }
+    if (mode === 'more') return this.moreKey(key);
+    if (mode === 'input') return this.inputKey(key);
+    if (mode === 'search') return this.searchKey(key);
+    this.editKey(key);
+  }
+
+  /** Ctrl-C or SIGINT. */
+  interrupt(): void {
+    const v = this.view;
+    if (v.mode === 'more') {
+      this.moreWaiter?.reject(new StopPaging());
+      this.abort?.abort();
+      return;
+    }
+    if (v.mode === 'input') {
+      this.finishInput(null);
+      this.abort?.abort();
+      return;
+    }
+    if (v.mode === 'running') {
+      this.queue.length = 0;
+      this.abort?.abort();
+      return;
+    }
+    if (v.mode === 'search') {
+      this.set({ mode: 'edit', search: null, buffer: v.search?.original ?? v.buffer });
+      return;
+    }
+    if (v.mode === 'exit') return;
+    if (this.waiting) {
+      this.waiting = false;
+      this.waitToken++;
+      this.set({ status: '' });
+      this.drainQueue();
+      return;
+    }
+    if (v.buffer.text !== '') {
+      this.o.io.out(echo(v.buffer.text, this.promptOptions()) + '^C\n');
+      this.o.history.resetNavigation();
+      this.set({ buffer: B.EMPTY, menu: null, status: '' });
+      return;
+    }
+    const t = this.now();
+    if (t - this.lastInterrupt <= 2000) return this.exit(0, true);
+    this.lastInterrupt = t;
+    this.set({ status: EXIT_HINT, menu: null });
+  }
+
+  private exit(code: number, echoPrompt: boolean): void {
+    if (echoPrompt) this.o.io.out(mainPrompt(this.promptOptions()) + '\n');
+    this.set({ mode: 'exit', status: '', menu: null, buffer: B.EMPTY });
+    this.o.io.exit(code);
+  }
+
+  private editKey(key: Key): void {
+    const v = this.view;
+    // the exit hint holds for the very next key only
+    this.lastInterrupt = -Infinity;
+    if (key.name === 'tab' || key.name === 'backtab') {
+      const loading = v.menu ? undefined : this.o.schema.pending?.();
+      if (!loading) return this.tab(key.name === 'backtab' ? -1 : 1);
+      // the schema may be loading (or out of date after DDL): wait for it (a few seconds at most;
+      // Ctrl-C gives up), keys typed meanwhile queue
+      this.waiting = true;
+      const token = ++this.waitToken;
+      // a fresh schema answers at once; say something only when a load takes a while
+      const slow = setTimeout(() => {
+        if (token === this.waitToken) this.set({ status: SCHEMA_WAIT });
+      }, 150);
+      const wait = Promise.race([loading, new Promise((r) => setTimeout(r, 5000).unref?.())]);
+      void wait.then(() => {
+        clearTimeout(slow);
+        if (token !== this.waitToken) return;
+        this.waiting = false;
+        this.set({ status: '' });
+        this.tab(key.name === 'backtab' ? -1 : 1);
+        this.drainQueue();
+      });
+      return;
+    }
+    if (v.menu && key.name === 'enter' && v.menu.selected >= 0) {
+      this.set({ menu: null });
+      return;
+    }
+    if (v.menu && key.name === 'escape') {
+      this.set({ menu: null });
+      return;
+    }
+    if (key.name === 'eof') return this.exit(0, v.buffer.text === '');
+    const patch: Partial<View> = { menu: null, status: '' };
+    if (key.name === 'enter') return this.enter();
+    if (key.name === 'paste') {
+      const buffer = B.insert(v.buffer, (key.text ?? '').replace(/\t/g, '    '));
+      this.set({ ...patch, buffer });
+      if (/\n\s*$/.test(key.text ?? '') && !splitBuffer(buffer.text).incomplete && buffer.text.trim()) this.submit();
+      return;
+    }
+    if (key.name === 'ctrl') {
+      switch (key.text) {
+        case 'd':
+          if (v.buffer.text === '') return this.exit(0, true);
+          return this.set({ ...patch, buffer: B.deleteForward(v.buffer) });
+        case 'r':
+          return this.set({ ...patch, mode: 'search', search: startSearch(this.o.history, v.buffer) });
+        case 'l':
+          this.o.io.out('\x1b[H\x1b[2J');
+          return this.set(patch);
+        case 'p':
+          return this.historyMove(-1);
+        case 'n':
+          return this.historyMove(1);
+        case 'g':
+          return this.set(patch);
+        case 'z':
+          this.set(patch);
+          return this.o.io.suspend?.();
+      }
+    }
+    if (key.name === 'up' || key.name === 'down') {
+      const moved = B.verticalMove(v.buffer, key.name === 'up' ? -1 : 1);
+      if (moved) return this.set({ ...patch, buffer: moved });
+      return this.historyMove(key.name === 'up' ? -1 : 1);
+    }
+    const buffer = applyEditKey(v.buffer, key);
+    if (buffer) this.set({ ...patch, buffer });
+  }
+
+  private historyMove(dir: -1 | 1): void {
+    const h = this.o.history;
+    const text = dir < 0 ? h.prev(this.view.buffer.text) : h.next();
+    if (text !== null) this.set({ buffer: B.fromText(text), menu: null, status: '' });
+  }
+
+  private enter(): void {
+    const b = this.view.buffer;
+    if (b.text.trim() !== '' && splitBuffer(b.text + '\n').incomplete) {
+      // cqlsh's reminder after three empty lines in an unfinished statement
+      this.emptyLines = b.text.slice(B.lineStart(b), B.lineEnd(b)).trim() === '' ? this.emptyLines + 1 : 0;
+      const status = this.emptyLines >= 3 ? TERMINATOR_HINT : '';
+      if (status) this.emptyLines = 0;
+      this.set({ buffer: B.insert(b, '\n'), menu: null, status });
+      return;
+    }
+    this.emptyLines = 0;
+    this.submit();
+  }
+
+  /** Runs the buffer: echoed once into the scrollback, remembered, then its statements in order. */
+  private submit(): void {
+    const text = this.view.buffer.text;
+    this.o.io.out(echo(text, this.promptOptions()) + '\n');
+    this.o.history.add(text);
+    this.set({ buffer: B.EMPTY, menu: null, status: '', search: null });
+    if (text.trim() === '') return;
+    const { events } = splitBuffer(text + '\n');
+    const abort = new AbortController();
+    this.abort = abort;
+    this.set({ mode: 'running' });
+    void this.runner
+      .runAll(events, abort.signal)
+      .catch((e: unknown) => {
+        this.o.io.err(`${e instanceof Error ? e.message : String(e)}\n`);
+        return 'ok' as const;
+      })
+      .then((r) => {
+        this.abort = undefined;
+        if (r === 'exit') return this.exit(0, false);
+        this.set({ mode: 'edit', ...this.prompts() });
+        this.drainQueue();
+      });
+  }
+
+  private drainQueue(): void {
+    while (this.queue.length && !this.waiting && this.view.mode !== 'running' && this.view.mode !== 'exit') this.handleKey(this.queue.shift()!);
+  }
+
+  /** The ---MORE--- prompt between pages. */
+  private more(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.moreWaiter = { resolve, reject };
+      this.set({ mode: 'more' });
+      // keys typed ahead answer it
+      const k = this.queue.shift();
+      if (k) this.moreKey(k);
+    });
+  }
+
+  private moreKey(key: Key): void {
+    const w = this.moreWaiter;
+    if (!w) return;
+    const q = key.name === 'char' && /^q/i.test(key.text ?? '');
+    this.moreWaiter = undefined;
+    this.set({ mode: 'running' });
+    if (q) w.reject(new StopPaging());
+    else w.resolve();
+  }
+
+  /** Shows a status line while a command runs (COPY progress); null clears it. */
+  progress(line: string | null): void {
+    this.set({ status: line ?? '' });
+  }
+
+  /** Asks for one line while a command runs; null on Ctrl-D (end of input) or Ctrl-C. */
+  readLine(prompt: string, secret: boolean): Promise<string | null> {
+    return new Promise((resolve) => {
+      this.inputWaiter = resolve;
+      this.set({ mode: 'input', input: { prompt, secret, buffer: B.EMPTY } });
+      this.drainQueue();
+    });
+  }
+
+  private finishInput(line: string | null): void {
+    const w = this.inputWaiter;
+    const req = this.view.input;
+    this.inputWaiter = undefined;
+    if (req && line !== null) this.o.io.out(req.prompt + (req.secret ? '' : line) + '\n');
+    this.set({ mode: this.view.mode === 'exit' ? 'exit' : 'running', input: null });
+    w?.(line);
+  }
+
+  private inputKey(key: Key): void {
+    const req = this.view.input!;
+    if (key.name === 'enter') return this.finishInput(req.buffer.text);
+    if (key.name === 'eof') {
+      this.queue.unshift(key);
+      return this.finishInput(null);
+    }
+    if (key.name === 'ctrl' && key.text === 'd' && req.buffer.text === '') return this.finishInput(null);
+    if (key.name === 'paste' && (key.text ?? '').includes('\n')) {
+      // a pasted block answers line by line
+      const keys: Key[] = [];
+      const lines = (key.text ?? '').split('\n');
+      lines.forEach((l, i) => {
+        if (l) keys.push({ name: 'char', text: l });
+        if (i < lines.length - 1) keys.push({ name: 'enter' });
+      });
+      this.queue.unshift(...keys);
+      return this.drainQueue();
+    }
+    const buffer = key.name === 'newline' ? null : applyEditKey(req.buffer, key);
+    if (buffer) this.set({ input: { ...req, buffer } });
+  }
+
+  private tab(dir: 1 | -1): void {
+    const v = this.view;
+    const r = tabPress(v.buffer, v.menu, dir, this.o.schema, this.o.shell.keyspace);
+    if (r) this.set({ ...r, status: '' });
+  }
+
+  private searchKey(key: Key): void {
+    const step = searchStep(this.view.search!, key, this.o.history);
+    if (step.kind === 'search') return this.set({ search: step.search });
+    if (step.kind === 'cancel') return this.set({ mode: 'edit', search: null, buffer: step.buffer });
+    this.set({ mode: 'edit', search: null, buffer: step.text !== null ? B.fromText(step.text) : this.view.search!.original });
+    if (key.name === 'enter') this.enter();
+    else this.editKey(key);
+  }
+}

@@ -1,0 +1,166 @@
+// The interactive face: banner, raw-mode key input, the Ink dynamic region, history, completion.
+// Loaded only when the REPL was chosen (stdin and stdout are TTYs, or --tty), so batch mode never
+// pulls in Ink or React.
+import { createElement } from 'react';
+import { render } from 'ink';
+import { applyColor, BLUE } from '../format/colors.js';
+import type { Session } from '../db/session.js';
+import type { Shell } from '../shell/shell.js';
+import { VERSION } from '../version.js';
+import { App, type Writers } from './components/App.js';
+import { ReplController } from './controller.js';
+import { History } from './history.js';
+import { KeyParser } from './keys.js';
+import { PagerSink, pagerCommand } from './pager.js';
+import { fixReflowOnResize } from './resize.js';
+import { SchemaCompletionSource } from './schema-source.js';
+
+export interface ReplOptions {
+  color: boolean;
+  disableHistory?: boolean;
+  historyFile?: string;
+  historySize?: number;
+  /** the pager setting (TSCQLSH_PAGER when not given): off, on ($PAGER or less -SRXF) or a command */
+  pager?: string;
+  /** the prompt word instead of `cqlsh` (the profile's `prompt` setting) */
+  promptWord?: string;
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+}
+
+export function banner(session: Session, color: boolean): string {
+  const i = session.info;
+  return (
+    `Connected to ${applyColor(i.clusterName, BLUE, color)} at ${i.host}:${i.port}\n` +
+    `[cqlsh ${VERSION.cqlsh} | Cassandra ${i.releaseVersion} | CQL spec ${i.cqlVersion} | Native protocol v${i.protocolVersion}]\n` +
+    'Use HELP for help.\n'
+  );
+}
+
+export async function runRepl(shell: Shell, session: Session, o: ReplOptions): Promise<number> {
+  const stdin = o.stdin ?? process.stdin;
+  const stdout = o.stdout ?? process.stdout;
+  stdout.write(banner(session, o.color));
+  const envSize = Number(process.env.TSCQLSH_HISTORY_SIZE);
+  const history = new History({
+    persist: !o.disableHistory,
+    file: o.historyFile,
+    maxSize: o.historySize ?? (Number.isInteger(envSize) && envSize > 0 ? envSize : undefined),
+  });
+  const schema = new SchemaCompletionSource(shell.schema);
+  void schema.refresh();
+
+  let writers: Writers | undefined;
+  const early: ['out' | 'err', string][] = [];
+  const write = (k: 'out' | 'err') => (s: string) => (writers ? writers[k](s) : early.push([k, s]));
+  let finish: (code: number) => void = () => {};
+  const done = new Promise<number>((resolve) => (finish = resolve));
+
+  const pagerCmd = pagerCommand(o.pager ?? process.env.TSCQLSH_PAGER);
+  const pager = pagerCmd
+    ? new PagerSink(pagerCmd, {
+        columns: () => stdout.columns || 80,
+        rows: () => stdout.rows || 24,
+        out: write('out'),
+        suspend: async () => {
+          pauseInput();
+          const s = await writers!.suspend();
+          return async () => {
+            await s.resume();
+            resumeInput();
+          };
+        },
+      })
+    : undefined;
+
+  const controller = new ReplController({
+    pager,
+    shell,
+    history,
+    schema,
+    color: o.color,
+    io: {
+      out: write('out'),
+      err: write('err'),
+      exit: (code) => finish(code),
+      suspend: () => {
+        if (!writers || process.platform === 'win32') return;
+        // hand the terminal back, stop as a job would on Ctrl-Z, take it again on fg
+        pauseInput();
+        void writers.suspend().then((s) => {
+          process.kill(process.pid, 'SIGTSTP');
+          // runs once the job is continued (fg), or at once where stopping is not possible
+          setTimeout(() => void s.resume().then(resumeInput), 20);
+        });
+      },
+    },
+    username: () => session.username,
+    prompt: { custom: process.env.CQLSH_PROMPT || undefined, word: o.promptWord || process.env.TSCQLSH_PROMPT_WORD || undefined },
+  });
+
+  shell.io = {
+    ...shell.io,
+    readPassword: async (prompt) => (await controller.readLine(prompt, true)) ?? '',
+    readLine: async () => {
+      const line = await controller.readLine('[copy] ', false);
+      return line === null ? null : line + '\n';
+    },
+    progress: (line) => controller.progress(line),
+    history: () => history.all(),
+  };
+
+  const onWriters = (w: Writers) => {
+    writers = w;
+    for (const [k, s] of early.splice(0)) w[k](s);
+  };
+  const ink = render(createElement(App, { controller, onWriters }), {
+    stdout,
+    stdin,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    interactive: true,
+    // a frame per keystroke without waiting for Ink's default 30 fps throttle
+    maxFps: 120,
+  });
+
+  const unfixReflow = fixReflowOnResize(stdout, controller.getView);
+
+  const parser = new KeyParser({ lfIsEnter: !stdin.isTTY });
+  let escTimer: NodeJS.Timeout | undefined;
+  const onData = (d: Buffer | string) => {
+    clearTimeout(escTimer);
+    controller.handleKeys(parser.push(typeof d === 'string' ? d : d.toString('utf8')));
+    escTimer = setTimeout(() => controller.handleKeys(parser.flush()), 50);
+  };
+  const onSigint = () => controller.interrupt();
+  const resumeInput = () => {
+    if (stdin.isTTY) stdin.setRawMode(true);
+    stdin.on('data', onData);
+    stdin.resume();
+  };
+  const pauseInput = () => {
+    stdin.off('data', onData);
+    if (stdin.isTTY) stdin.setRawMode(false);
+    stdin.pause();
+  };
+  stdin.setEncoding('utf8');
+  resumeInput();
+  // end of a non-terminal input: exit once what it asked for has run (the end waits its turn)
+  stdin.on('end', () => controller.handleKeys([...parser.flush(), { name: 'eof' }]));
+  process.on('SIGINT', onSigint);
+  stdout.write('\x1b[?2004h');
+
+  try {
+    return await done;
+  } finally {
+    clearTimeout(escTimer);
+    unfixReflow();
+    process.off('SIGINT', onSigint);
+    stdin.off('data', onData);
+    stdout.write('\x1b[?2004l');
+    ink.unmount();
+    await ink.waitUntilExit().catch(() => {});
+    if (stdin.isTTY) stdin.setRawMode(false);
+    stdin.pause();
+  }
+}
