@@ -121,7 +121,9 @@ function noHostDetails(e: DriverError, dcOf: DatacenterOf): string {
     const dc = dcOf(address);
     const full = describeError(err);
     const cut = full.indexOf(': ');
-    return `<Host: ${address}${dc ? ` ${dc}` : ''}>: ${full.slice(0, cut)}(${pyStrRepr(full.slice(cut + 2))})`;
+    // a driver-side failure with no class of its own reads as the Python driver's ConnectionException
+    const [cls, text] = cut > 0 ? [full.slice(0, cut), full.slice(cut + 2)] : ['ConnectionException', full];
+    return `<Host: ${address}${dc ? ` ${dc}` : ''}>: ${cls}(${pyStrRepr(text)})`;
   });
   return `('Unable to complete the operation against any hosts', {${parts.join(', ')}})`;
 }
