@@ -1,5 +1,6 @@
 // Connects and runs the chosen face: batch (stdin that is not a TTY, -f, -e) or the REPL.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { USAGE, type CliArgs } from './cli/args.js';
 import { FORMATS } from './shell/commands/output-format.js';
 import type { OutputFormat } from './shell/state.js';
@@ -31,6 +32,21 @@ export async function runShell(args: CliArgs): Promise<number> {
     input = { kind: 'stream', name: '<stdin>', stream: process.stdin };
   }
 
+  const encoding = (args.encoding ?? 'utf-8').toLowerCase().replace(/^utf-8$/, 'utf8');
+  if (!Buffer.isEncoding(encoding)) {
+    process.stderr.write(`usage: ${USAGE}\ntscqlsh: error: argument --encoding: unknown encoding '${args.encoding}'\n`);
+    return 2;
+  }
+  process.stdout.setDefaultEncoding?.(encoding);
+  if (args.debug) {
+    // what cqlsh --debug prints first (our driver in place of the Python one)
+    process.stderr.write(
+      `Using CQL driver: cassandra-driver ${driverVersion()}\n` +
+        `Using connect timeout: ${args.connectTimeout ?? 5} seconds\n` +
+        `Using '${args.encoding ?? 'utf-8'}' encoding\n` +
+        `Using ssl: ${args.ssl ? 'True' : 'False'}\n`,
+    );
+  }
   // flags > env > profile > cqlshrc > defaults; warnings, password prompt, SigV4 (src/settings/)
   const opened = await openSession(args);
   if (typeof opened === 'number') return opened;
@@ -64,4 +80,12 @@ function describeFsError(e: unknown, file: string): string {
   const errno: Record<string, number> = { ENOENT: 2, EACCES: 13, EISDIR: 21 };
   const code = err.code ?? '';
   return `[Errno ${errno[code] ?? 0}] ${reasons[code] ?? err.message}: '${file}'`;
+}
+
+function driverVersion(): string {
+  try {
+    return (createRequire(import.meta.url)('cassandra-driver/package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
 }
