@@ -4,6 +4,7 @@
 // targets of the benchmark issue (informational: PASS/FAIL never fails the command).
 // Options: --runs N (default 3), --rows N (large read, default 1000000), --script N (default 20000),
 //          --quick (runs 1, rows 100000, script 2000), --only name[,name].
+// cqlsh's peak RSS is its main process only (COPY's worker processes are not counted).
 // Results: bench/results/latest.json and docs/performance.md.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -52,7 +53,7 @@ await scenario('startup query', [
   { name: 'cqlsh', run: theirs(['-e', 'SELECT release_version FROM system.local']) },
 ]);
 
-if (!only || only.some((n) => n.startsWith('large read') || n.startsWith('memory'))) await ensureTable(host, port, rows, log);
+if (!only || only.some((n) => /^(large read|memory|COPY)/.test(n))) await ensureTable(host, port, rows, log);
 const read = 'SELECT * FROM bench.t';
 await scenario('large read', [
   { name: 'tscqlsh', run: ours(['-e', read]) },
@@ -65,6 +66,27 @@ await scenario('memory 10% of rows', [
   { name: 'tscqlsh', run: ours(['-e', `${read} LIMIT ${Math.floor(rows / 10)}`]) },
   { name: 'cqlsh', run: theirs(['-e', `${read} LIMIT ${Math.floor(rows / 10)}`]) },
 ], { rows: Math.floor(rows / 10) });
+
+// COPY: TO a file from bench.t, then FROM that file into an empty copy of the table
+const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tscqlsh-bench-'));
+const csv = path.join(copyDir, 'ref.csv');
+await scenario('COPY TO', [
+  { name: 'tscqlsh', run: ours(['-e', `COPY bench.t TO '${path.join(copyDir, 'ours.csv')}'`]) },
+  { name: 'cqlsh', run: theirs(['-e', `COPY bench.t TO '${csv}'`]) },
+], { rows });
+if (!only || only.includes('COPY FROM')) {
+  if (!fs.existsSync(csv)) await ours(['-e', `COPY bench.t TO '${csv}'`])();
+  const fresh = () => ours(['-e', 'DROP TABLE IF EXISTS bench.t2; CREATE TABLE bench.t2 (id int PRIMARY KEY, name text, email text, age int, score double, active boolean, created timestamp, uid uuid, tags list<text>, balance decimal)'])();
+  const from = (run) => async () => {
+    await fresh();
+    return run();
+  };
+  await scenario('COPY FROM', [
+    { name: 'tscqlsh', run: from(ours(['-e', `COPY bench.t2 FROM '${csv}'`])) },
+    { name: 'cqlsh', run: from(theirs(['-e', `COPY bench.t2 FROM '${csv}'`])) },
+  ], { rows });
+}
+fs.rmSync(copyDir, { recursive: true, force: true });
 
 const script = insertScript(scriptSize);
 await scenario('script', [
@@ -88,6 +110,10 @@ if (lr) {
 }
 const sc = get('script');
 if (sc) target('script >= 2x cqlsh', ratio(sc.cqlsh.ms, sc.tscqlsh.ms) >= 2, `${ratio(sc.cqlsh.ms, sc.tscqlsh.ms).toFixed(1)}x`);
+for (const name of ['COPY TO', 'COPY FROM']) {
+  const c = get(name);
+  if (c) target(`${name} >= 3x cqlsh`, ratio(c.cqlsh.ms, c.tscqlsh.ms) >= 3, `${ratio(c.cqlsh.ms, c.tscqlsh.ms).toFixed(1)}x`);
+}
 const peak = Math.max(...results.flatMap((r) => Object.entries(r.results).filter(([k]) => k.startsWith('tscqlsh')).map(([, m]) => m.rssMb)));
 if (Number.isFinite(peak)) target('tscqlsh peak RSS < 200 MB', peak < 200, `${peak.toFixed(0)} MB`);
 const mem = get('memory 10% of rows');
