@@ -10,4 +10,10 @@ export function applySettings(shell: Shell, s: ResolvedSettings): void {
   if (s.pageSize) shell.state.paging.pageSize = s.pageSize;
   if (s.format) shell.state.format = s.format as OutputFormat;
   if (s.display) shell.state.display = s.display;
+  // COPY: the cqlshrc's [copy] sections, [ui] time_format, the Keyspaces preset's defaults
+  shell.copySettings = {
+    cqlshrc: s.cqlshrc,
+    timestampFormat: s.display?.timestampFormat,
+    keyspaces: s.connect.keyspacesService === true,
+  };
 }

@@ -41,6 +41,8 @@ export interface ResolvedSettings {
   color?: boolean;
   prompt?: string;
   profileName?: string;
+  /** the cqlshrc file read (COPY reads its [copy] sections) */
+  cqlshrc?: string;
   /** cqlshrc's [ui] section: display settings (src/settings/display.ts) */
   ui?: IniSection;
   /** display settings resolved from [ui] and TZ (set when the session opens) */
@@ -187,6 +189,7 @@ export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.
     format: args.format ?? p.format,
     color: args.color ?? p.color ?? iniBool(rc, 'ui', 'color'),
     ui: rc.get('ui'),
+    cqlshrc: rcFile,
     prompt: p.prompt,
     profileName: selected?.name,
     messages,
