@@ -15,6 +15,8 @@ export interface BatchOptions {
   out: Sink;
   err: Sink;
   color: boolean;
+  /** where COPY ... FROM STDIN reads when the statements come from -e or -f (the process's stdin) */
+  stdin?: NodeJS.ReadableStream;
 }
 
 /** A stream's lines, shared by the splitter and COPY ... FROM STDIN (which takes the lines after its statement). */
@@ -47,7 +49,12 @@ class StreamLines {
 }
 
 /** Split events as the input yields them: one line at a time, in one pass. */
-async function* events(input: BatchInput, shell?: Shell): AsyncGenerator<SplitEvent> {
+async function* events(input: BatchInput, shell?: Shell, stdin?: NodeJS.ReadableStream): AsyncGenerator<SplitEvent> {
+  if (input.kind !== 'stream' && shell && stdin) {
+    // statements come from -e/-f: COPY FROM STDIN reads the real stdin, opened only if it asks
+    let lines: StreamLines | undefined;
+    shell.io.readLine = () => (lines ??= new StreamLines(stdin)).next();
+  }
   if (input.kind === 'execute') {
     yield* splitBuffer(executeText(input.text)).events;
     return;
@@ -124,7 +131,7 @@ export async function runBatch(shell: Shell, input: BatchInput, o: BatchOptions)
     }
   };
 
-  for await (const ev of events(input, shell)) {
+  for await (const ev of events(input, shell, o.stdin)) {
     if (ev.kind === 'statement' && pipelinable(ev, shell)) {
       inflight.push({ line: ev.reportLine, outputs: collect(shell.run(ev.text)) });
       await drain(PIPELINE_WINDOW - 1);

@@ -68,6 +68,7 @@ export async function runShell(args: CliArgs): Promise<number> {
       out: process.stdout,
       err: process.stderr,
       color: args.color === true,
+      stdin: process.stdin,
     });
   } finally {
     await session.close().catch(() => {});
