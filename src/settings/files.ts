@@ -5,8 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 export function expandUser(p: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (p === '~' || p.startsWith('~/')) return path.join(env.HOME || os.homedir(), p.slice(1));
-  return p;
+  if (p !== '~' && !p.startsWith('~/')) return p;
+  // as Python's os.path.expanduser: HOME without its trailing slashes, then the rest as typed
+  const home = env.HOME || os.homedir();
+  return home.replace(/\/+$/, '') + p.slice(1) || '/';
 }
 
 /** cqlsh's is_file_secure: owned by us (or we are root) and not readable by group or other; absent files are "secure". */

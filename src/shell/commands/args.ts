@@ -4,6 +4,8 @@
 import os from 'node:os';
 import { tokenize, type Token } from '../../cql/lexer.js';
 import type { Output } from '../output.js';
+import { pyStrRepr as pyRepr } from '../../format/pyvalues.js';
+import { expandUser } from '../../settings/files.js';
 
 /** The statement's tokens without line ends and a trailing `;`; null when it does not lex cleanly. */
 export function commandTokens(text: string): Token[] | null {
@@ -53,27 +55,8 @@ export function dequoteValue(s: string): string {
   return v;
 }
 
-/** Python's os.path.expanduser for `~` and `~/...` (other forms are left alone). */
-export function expandUser(path: string): string {
-  if (path !== '~' && !path.startsWith('~/')) return path;
-  const home = process.env.HOME || os.homedir();
-  return home.replace(/\/+$/, '') + path.slice(1) || '/';
-}
-
-/** Python's repr() of a str. */
-export function pyRepr(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of s) {
-    if (ch === '\\' || ch === quote) out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch !== ' ' && NON_PRINTABLE.test(ch)) out += escapeCodePoint(ch.codePointAt(0)!);
-    else out += ch;
-  }
-  return out + quote;
-}
+/** Python's repr() of a str; ~ expansion as Python's os.path.expanduser (shared helpers). */
+export { pyRepr, expandUser };
 
 /** What Python's str.isprintable() refuses (space aside). */
 const NON_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
