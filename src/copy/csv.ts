@@ -22,8 +22,23 @@ export function writeRecord(fields: readonly string[], d: CsvDialect, quoteEmpty
   return out + '\r\n';
 }
 
+const specials = new WeakMap<CsvDialect, RegExp>();
+
+/** Matches a character that makes a field need quoting or escaping in this dialect. */
+function specialChars(d: CsvDialect): RegExp {
+  let re = specials.get(d);
+  if (!re) {
+    const chars = [d.delimiter, d.quote, d.escape, '\r', '\n'].filter((c): c is string => typeof c === 'string' && [...c].length === 1);
+    re = new RegExp(chars.map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|'), 'u');
+    specials.set(d, re);
+  }
+  return re;
+}
+
 function writeField(f: string, d: CsvDialect, quoteIfEmpty: boolean): string {
   if (f === '') return quoteIfEmpty ? d.quote + d.quote : '';
+  // most fields have nothing to quote or escape: one scan
+  if (!specialChars(d).test(f)) return f;
   let quoted = false;
   let body = '';
   for (const c of f) {

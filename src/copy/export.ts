@@ -8,7 +8,7 @@ import { formatOptions, type FormatOptions } from '../format/options.js';
 import { osErrorText, pyRepr } from '../shell/commands/args.js';
 import type { CopyContext } from './context.js';
 import { writeRecord } from './csv.js';
-import { copyField } from './format.js';
+import { fieldFormatter } from './format.js';
 import { backoffMs, Semaphore, sleep } from './limits.js';
 import { describeInterval } from './options.js';
 import { RateMeter } from './progress.js';
@@ -93,6 +93,7 @@ class Output {
 
 export function rowFormatter(types: CqlType[], o: FormatOptions, dialect: CopyContext['opts']['dialect']): (row: CqlValue[]) => string {
   const textual = types.map((t) => t.kind === 'text' || t.kind === 'varchar' || t.kind === 'ascii');
+  const formatters = types.map((t) => fieldFormatter(t, o));
   const quoteEmpty = new Array<boolean>(types.length).fill(false);
   const fields = new Array<string>(types.length);
   return (row) => {
@@ -102,7 +103,7 @@ export function rowFormatter(types: CqlType[], o: FormatOptions, dialect: CopyCo
       // an empty string is written "" so that it reads back as one, not as a null
       quoteEmpty[i] = textual[i] && v === '' && o.nullText === '';
       anyEmpty ||= quoteEmpty[i];
-      fields[i] = copyField(v, types[i], o);
+      fields[i] = formatters[i](v);
     }
     return writeRecord(fields, dialect, anyEmpty ? quoteEmpty : undefined);
   };

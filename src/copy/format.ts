@@ -4,7 +4,7 @@
 // tuples and UDTs a null as null and an empty string as '' (cqlsh: None or nothing).
 import type { CqlType, CqlValue } from '../cql/types.js';
 import type { FormatOptions } from '../format/options.js';
-import { formatValue } from '../format/value.js';
+import { columnFormatter, formatValue } from '../format/value.js';
 
 const COMPOSITE = new Set(['list', 'set', 'map', 'tuple', 'udt', 'vector']);
 
@@ -59,4 +59,11 @@ export function copyField(v: CqlValue, t: CqlType, o: FormatOptions): string {
   const s = formatValue(v, t, o).text;
   if (s === '' && t.kind === 'duration' && v !== null) return '0s';
   return s;
+}
+
+/** copyField for one column's type, made once per COPY: scalar values take formatting's fast path. */
+export function fieldFormatter(t: CqlType, o: FormatOptions): (v: CqlValue) => string {
+  if (COMPOSITE.has(t.kind) || t.kind === 'duration') return (v) => copyField(v, t, o);
+  const f = columnFormatter(t, o);
+  return (v) => (v === null ? copyField(v, t, o) : f(v).text);
 }

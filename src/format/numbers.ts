@@ -25,7 +25,23 @@ function exactDecimal(x: number): { digits: string; exp10: number } {
  * The first `precision` significant digits of |x| rounded half-to-even, and the decimal exponent
  * of the first digit (x = d.ddd × 10^exponent).
  */
-function roundSignificant(x: number, precision: number): { digits: string; exponent: number } {
+export function roundSignificant(x: number, precision: number): { digits: string; exponent: number } {
+  // Fast path: toExponential rounds the exact binary value to nearest too, and differs from C
+  // only on an exact tie (it rounds those up, C to even). A tie shows as a final 5 one digit
+  // further, and so does anything near one: those take the exact path below.
+  if (precision <= 100) {
+    const probe = x.toExponential(precision);
+    if (probe.charCodeAt(probe.indexOf('e') - 1) !== 53 /* 5 */) {
+      const s = x.toExponential(precision - 1);
+      const e = s.indexOf('e');
+      return { digits: e > 1 ? s[0] + s.slice(2, e) : s[0], exponent: Number(s.slice(e + 1)) };
+    }
+  }
+  return roundSignificantExact(x, precision);
+}
+
+/** roundSignificant on the exact decimal expansion (BigInt): slow, for ties. Exported for tests. */
+export function roundSignificantExact(x: number, precision: number): { digits: string; exponent: number } {
   const { digits: raw, exp10 } = exactDecimal(x);
   const digits = raw.replace(/0+$/, '') || '0';
   const exp10Trimmed = exp10 + (raw.length - digits.length);

@@ -155,8 +155,66 @@ function cPass(format: string, f: Fields): string {
   });
 }
 
+const pad2 = (n: number) => (n < 10 ? '0' + n : String(n));
+
+/** What the common directives make of a wall time, without flags or widths (as cPass would). */
+const SIMPLE: Record<string, (t: WallTime) => string> = {
+  Y: (t) => String(t.year),
+  y: (t) => pad2(((t.year % 100) + 100) % 100),
+  m: (t) => pad2(t.month),
+  d: (t) => pad2(t.day),
+  H: (t) => pad2(t.hour),
+  M: (t) => pad2(t.minute),
+  S: (t) => pad2(t.second),
+  f: (t) => String(t.microsecond).padStart(6, '0'),
+  z: (t) => formatOffset(t.offset),
+  Z: (t) => t.zoneName,
+};
+
+type Compiled = (t: WallTime) => string;
+const compiled = new Map<string, Compiled | null>();
+
+/**
+ * A format made only of literal text, %% and the directives in SIMPLE, as one function (the
+ * default time format is one); null for anything else, which goes the general way.
+ */
+function compile(format: string): Compiled | null {
+  const parts: (string | ((t: WallTime) => string))[] = [];
+  let text = '';
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i];
+    if (ch !== '%') {
+      text += ch;
+      continue;
+    }
+    const next = format[++i];
+    if (next === '%') text += '%';
+    else if (next !== undefined && Object.hasOwn(SIMPLE, next)) {
+      if (text) parts.push(text);
+      text = '';
+      parts.push(SIMPLE[next]);
+    } else return null;
+  }
+  if (text) parts.push(text);
+  return (t) => {
+    let out = '';
+    for (const p of parts) out += typeof p === 'string' ? p : p(t);
+    return out;
+  };
+}
+
 /** Formats a wall-clock time with a Python/glibc strftime format. */
 export function strftime(format: string, t: WallTime): string {
+  let fast = compiled.get(format);
+  if (fast === undefined) {
+    fast = compile(format);
+    if (compiled.size < 64) compiled.set(format, fast);
+  }
+  return fast ? fast(t) : strftimeGeneral(format, t);
+}
+
+/** strftime by the general two-pass rules (Python's substitutions, then C's). Exported for tests. */
+export function strftimeGeneral(format: string, t: WallTime): string {
   const days = daysFromCivil(t.year, t.month, t.day);
   const fields: Fields = {
     ...t,

@@ -18,7 +18,12 @@ const TEXT_CONTROLS = /[\x00-\x1f\x7f-\xa0]/g;
 const DEFAULT_CONTROLS = /[\x00-\x1f\x7f-\xa0\xad]/g;
 
 /** The escaped (and, inside collections, quoted) form of a text value. */
+const PLAIN = /[\\\x00-\x1f\x7f-\xa0]/;
+const PLAIN_QUOTED = /[\\'\x00-\x1f\x7f-\xa0]/;
+
 export function escapeText(value: string, quote: boolean): string {
+  // most text needs nothing escaped: one scan instead of three replacements
+  if (!(quote ? PLAIN_QUOTED : PLAIN).test(value)) return quote ? `'${value}'` : value;
   let s = value.replaceAll('\\', '\\\\');
   if (quote) s = s.replaceAll("'", "''");
   s = s.replace(TEXT_CONTROLS, controlEscape);

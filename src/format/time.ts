@@ -55,6 +55,13 @@ export function timestampMicros(millis: bigint): bigint | null {
   return us < MIN_US || us > MAX_US ? null : us;
 }
 
+/**
+ * Below 2^32 seconds either side of the epoch (1833 to 2106) a double holds millis / 1000 to
+ * within 2^-22 s, far below half a microsecond, so timestampMicros is exactly millis × 1000
+ * (test/unit/format-fast.test.ts checks it).
+ */
+export const EXACT_MILLIS = 4_294_967_296_000n;
+
 /** True when cqlsh can show the timestamp as a date (otherwise it shows the milliseconds). */
 export function timestampInRange(millis: bigint): boolean {
   return timestampMicros(millis) !== null;
@@ -103,9 +110,18 @@ export interface TimestampOptions {
  * the time in the display zone cannot be represented.
  */
 export function formatTimestamp(millis: bigint, opts: TimestampOptions): string {
-  const us = timestampMicros(millis);
-  if (us === null) return millis.toString();
-  const utc = breakMicros(us);
+  let utc: Broken;
+  if (millis > -EXACT_MILLIS && millis < EXACT_MILLIS) {
+    // here the driver's float seconds round back to exactly millis × 1000 microseconds
+    const ms = Number(millis);
+    const secs = Math.floor(ms / 1000);
+    const days = Math.floor(secs / 86400);
+    utc = { days, secondOfDay: secs - days * 86400, microsecond: (ms - secs * 1000) * 1000 };
+  } else {
+    const us = timestampMicros(millis);
+    if (us === null) return millis.toString();
+    utc = breakMicros(us);
+  }
   const epochSeconds = utc.days * 86400 + utc.secondOfDay;
   let offset = 0;
   let zoneName = 'UTC';
@@ -134,6 +150,9 @@ export function formatTimestamp(millis: bigint, opts: TimestampOptions): string 
 
 /** COPY TO's rounding of the first ".NNNNNN" fraction to ".NNN" (truncating, in fact). */
 export function roundToMilliseconds(text: string): string {
+  // the usual case, the last "." followed by six digits: keep the first three (the same as below)
+  const k = text.lastIndexOf('.');
+  if (k >= 0 && k + 6 < text.length && /^\d{6}$/.test(text.slice(k + 1, k + 7))) return text.slice(0, k + 4) + text.slice(k + 7);
   const m = /^(.*)\.(\d{1,6})(.*)$/s.exec(text);
   if (!m) return text;
   const ms = Math.floor(Number(m[2]) * 10 ** (3 - m[2].length));

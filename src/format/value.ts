@@ -203,3 +203,76 @@ export function formatRow(values: CqlValue[], columns: Column[], opts: FormatOpt
   return columns.map((c, i) => formatValue(values[i] ?? null, c.type, opts));
 }
 
+type ValueFormatter = (v: CqlValue) => Formatted;
+
+/**
+ * formatValue for one column's type, made once per result: the common scalar values take a
+ * direct path (no context, no exceptions); anything else (null, empty values, collections, the
+ * COPY separators) goes through formatValue. Same output (test/unit/format-fast.test.ts).
+ */
+export function columnFormatter(type: CqlType, opts: FormatOptions = DEFAULT_FORMAT_OPTIONS): ValueFormatter {
+  const general: ValueFormatter = (v) => formatValue(v, type, opts);
+  const colors = opts.color ? VALUE_COLORS : null;
+  const separators = Boolean(opts.thousandsSep || (opts.decimalSep && opts.decimalSep !== '.'));
+  switch (type.kind) {
+    case 'ascii':
+    case 'text':
+    case 'varchar':
+      return (v) => (typeof v === 'string' ? formatText(v, colors, false) : general(v));
+    case 'int':
+    case 'bigint':
+    case 'varint':
+    case 'smallint':
+    case 'tinyint':
+    case 'counter':
+      if (opts.thousandsSep) return general;
+      return (v) => {
+        if (typeof v !== 'number' && typeof v !== 'bigint') return general(v);
+        const text = String(v);
+        return tinted(text, colors, 'int', text.length);
+      };
+    case 'float':
+    case 'double': {
+      const precision = type.kind === 'double' ? opts.doublePrecision : opts.floatPrecision;
+      return (v) => (typeof v === 'number' ? tinted(formatFloating(v, precision, opts.decimalSep, opts.thousandsSep), colors, 'float') : general(v));
+    }
+    case 'decimal':
+      if (separators) return general;
+      return (v) => (v instanceof CqlDecimal ? tinted(decimalToString(v.unscaled, v.scale), colors, 'decimal') : general(v));
+    case 'boolean': {
+      const [yes, no] = opts.booleanStyles ?? ['True', 'False'];
+      return (v) => (typeof v === 'boolean' ? tinted(v ? yes : no, colors, 'boolean') : general(v));
+    }
+    case 'uuid':
+    case 'timeuuid':
+      return (v) => (typeof v === 'string' ? tinted(v, colors, 'uuid', v.length) : general(v));
+    case 'timestamp': {
+      const ts = { format: opts.timestampFormat, timezone: opts.timezone, millisecondsOnly: opts.millisecondsOnly };
+      return (v) => {
+        if (!(v instanceof CqlTimestamp)) return general(v);
+        try {
+          return tinted(formatTimestamp(v.millis, ts), colors, 'timestamp');
+        } catch {
+          return general(v);
+        }
+      };
+    }
+    default:
+      return general;
+  }
+}
+
+/** formatRow for many rows of the same columns: the column formatters are made once. */
+export function rowFormatter(columns: Column[], opts: FormatOptions = DEFAULT_FORMAT_OPTIONS): (values: CqlValue[]) => Formatted[] {
+  const fs = columns.map((c) => columnFormatter(c.type, opts));
+  const n = fs.length;
+  return (values) => {
+    const out: Formatted[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      out[i] = v === null || v === undefined ? formatValue(null, columns[i].type, opts) : fs[i](v);
+    }
+    return out;
+  };
+}
+

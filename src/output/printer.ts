@@ -3,8 +3,9 @@
 // beyond the tty flag and colors it is given.
 import type { Column, CqlValue } from '../cql/types.js';
 import { applyColor, RED } from '../format/colors.js';
+import type { Formatted } from '../format/formatted.js';
 import { formatOptions, type FormatOptions } from '../format/options.js';
-import { formatRow } from '../format/value.js';
+import { rowFormatter } from '../format/value.js';
 import { CsvRenderer } from '../render/csv.js';
 import { JsonRenderer } from '../render/json.js';
 import { renderBox } from '../render/box.js';
@@ -84,9 +85,15 @@ export class Printer {
     return this.o.state.expand || this.o.state.format === 'expanded';
   }
 
-  private formatRows(rows: CqlValue[][], columns: Column[]) {
-    const fmt = this.color === this.fmt.color ? this.fmt : { ...this.fmt, color: this.color };
-    return rows.map((r) => formatRow(r, columns, fmt));
+  private rowFormat?: { columns: Column[]; color: boolean; format: (values: CqlValue[]) => Formatted[] };
+
+  private formatRows(rows: CqlValue[][], columns: Column[]): Formatted[][] {
+    let f = this.rowFormat;
+    if (!f || f.columns !== columns || f.color !== this.color) {
+      const fmt = this.color === this.fmt.color ? this.fmt : { ...this.fmt, color: this.color };
+      f = this.rowFormat = { columns, color: this.color, format: rowFormatter(columns, fmt) };
+    }
+    return rows.map(f.format);
   }
 
   private async page(ev: Extract<Output, { kind: 'page' }>): Promise<void> {

@@ -15,7 +15,7 @@
 
 import type { Column } from '../cql/types.js';
 import { applyColor, RED } from '../format/colors.js';
-import { padEnd, padStart, type Formatted } from '../format/formatted.js';
+import { padEnd, type Formatted } from '../format/formatted.js';
 import { formatColumnName } from '../format/value.js';
 import { formatExpandedBlock } from './expanded.js';
 import { pyRstrip } from './text.js';
@@ -53,17 +53,36 @@ export function formatRowsBlock(
   opts: { color: boolean; tty: boolean },
 ): string {
   const widths = headers.map((h) => h.width);
-  for (const row of rows ?? []) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.width)));
+  if (rows) {
+    for (const row of rows) {
+      for (let i = 0; i < row.length; i++) if (!(widths[i] >= row[i].width)) widths[i] = row[i].width;
+    }
+  }
   let out = '';
   if (withHeader || rows === null) {
     out += pyRstrip(' ' + headers.map((h, i) => padEnd(h, widths[i], opts.color)).join(' | ')) + '\n';
     out += ruleLine(widths) + '\n';
   }
   if (rows === null) return out + '\n';
-  for (const row of rows) out += ' ' + row.map((cell, i) => padStart(cell, widths[i], opts.color)).join(' | ') + '\n';
+  // the hot loop of a large read: padStart by hand
+  const color = opts.color;
+  for (const row of rows) {
+    let line = ' ';
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i];
+      if (i) line += ' | ';
+      const pad = widths[i] - cell.width;
+      if (pad > 0) line += spaces(pad);
+      line += color ? cell.colored : cell.text;
+    }
+    out += line + '\n';
+  }
   if (opts.tty) out += '\n';
   return out;
 }
+
+const SPACES = Array.from({ length: 128 }, (_, i) => ' '.repeat(i));
+const spaces = (n: number) => (n < SPACES.length ? SPACES[n] : ' '.repeat(n));
 
 /** One page as cqlsh prints it (print_static_result). `rowOffset` counts rows before it. */
 export function formatPage(
