@@ -9,7 +9,7 @@ import { applySecureConnectBundle } from './cloud.js';
 import { ddlTarget, waitForDdl } from './keyspaces-ddl.js';
 import { tlsOptions, type TlsOptions } from './tls.js';
 import { toCqlType, type DriverType } from './types.js';
-import { patchTimestampDecoding, toCqlValue } from './values.js';
+import { patchTimestampDecoding, toCqlValue, valueConverter } from './values.js';
 
 export type { TlsOptions } from './tls.js';
 
@@ -42,7 +42,13 @@ export type Consistency =
   | 'SERIAL' | 'LOCAL_SERIAL' | 'LOCAL_ONE';
 
 export interface ExecuteOptions {
+  /** rows per yielded page (cqlsh's page size: batch output sizes its columns page by page) */
   pageSize?: number;
+  /**
+   * rows per request, a multiple of pageSize: fewer round trips, each response split into pages
+   * of pageSize (the server fills every page but the last, so the pages are the same)
+   */
+  fetchSize?: number;
   consistency?: Consistency;
   serialConsistency?: Consistency;
   tracing?: boolean;
@@ -108,17 +114,34 @@ export class Session {
     if (o.secureConnectBundle) applySecureConnectBundle(options, o.secureConnectBundle);
     const client = new driver.Client(options);
     await client.connect();
-    const local = await client.execute('SELECT cluster_name, release_version, cql_version FROM system.local');
-    const row = local.first();
+    // the driver read the server's version while connecting; cluster name and CQL version are
+    // read when first shown (loadDetails), which spares a batch run a round trip
+    const known = (client as unknown as { controlConnection?: { host?: { cassandraVersion?: string } } }).controlConnection?.host?.cassandraVersion;
     const info: ServerInfo = {
-      clusterName: row?.cluster_name ?? '',
-      releaseVersion: row?.release_version ?? '',
-      cqlVersion: row?.cql_version ?? '',
+      clusterName: '',
+      releaseVersion: typeof known === 'string' ? known : '',
+      cqlVersion: '',
       protocolVersion: negotiated(client),
       host: o.host,
       port: o.port,
     };
-    return new Session(client, info, o);
+    const session = new Session(client, info, o);
+    if (!info.releaseVersion) await session.loadDetails();
+    return session;
+  }
+
+  private detailsLoaded = false;
+
+  /** Fills in the cluster name and CQL version of `info` (SHOW VERSION/HOST, the REPL banner). */
+  async loadDetails(): Promise<ServerInfo> {
+    if (!this.detailsLoaded) {
+      const row = (await this.client.execute('SELECT cluster_name, release_version, cql_version FROM system.local')).first();
+      this.info.clusterName = row?.cluster_name ?? '';
+      this.info.releaseVersion = row?.release_version ?? this.info.releaseVersion;
+      this.info.cqlVersion = row?.cql_version ?? '';
+      this.detailsLoaded = true;
+    }
+    return this.info;
   }
 
   /** LOGIN: connects again as `username` (same server and keyspace); the old connection goes only once that worked. */
@@ -128,7 +151,7 @@ export class Session {
     this.client = next.client;
     this.options = next.options;
     if (this.schemaListeners.size) this.listenForSchemaChanges();
-    Object.assign(this.info, next.info);
+    Object.assign(this.info, await next.loadDetails());
     await old.shutdown().catch(() => {});
   }
 
@@ -151,14 +174,17 @@ export class Session {
     return this.client;
   }
 
-  /** Runs one statement and yields its result page by page; never holds more than one page. */
+  /** Runs one statement and yields its result page by page; holds one response (and asks for the next) at a time. */
   async *execute(cql: string, o: ExecuteOptions = {}): AsyncGenerator<Page> {
     let pageState: string | Buffer | undefined;
     let columns: Column[] | null | undefined;
+    let convert: ((v: unknown) => CqlValue)[] = [];
     if (this.options.keyspacesService) checkKeyspacesConsistency(o);
+    const pageSize = o.pageSize && o.pageSize > 0 ? o.pageSize : 5000;
+    const fetchSize = o.fetchSize && o.fetchSize > pageSize ? Math.ceil(o.fetchSize / pageSize) * pageSize : pageSize;
     const fetch = (state: string | Buffer | undefined) =>
       this.client.execute(cql, [], {
-        fetchSize: o.pageSize && o.pageSize > 0 ? o.pageSize : 5000,
+        fetchSize,
         autoPage: false,
         pageState: state,
         consistency: o.consistency ? driver.types.consistencies[camel(o.consistency)] : undefined,
@@ -177,28 +203,40 @@ export class Session {
       pending?.catch(() => {});
       if (columns === undefined) {
         columns = rs.columns ? rs.columns.map((c) => ({ name: c.name, type: toCqlType(c.type as unknown as DriverType) })) : null;
+        convert = columns ? columns.map((c) => valueConverter(c.type)) : [];
       }
-      const rows: CqlValue[][] = [];
-      if (columns && rs.rows) {
-        for (const r of rs.rows) {
-          const values = r.values();
-          const out: CqlValue[] = new Array(columns.length);
-          for (let i = 0; i < columns.length; i++) out[i] = toCqlValue(values[i], columns[i].type);
-          rows.push(out);
-        }
-      }
+      const fetched = rs.rows ?? [];
       // Keyspaces may answer with an empty page that still has a paging state: follow it silently
-      if (rows.length === 0 && pageState) continue;
+      if (columns && fetched.length === 0 && pageState) continue;
       // (before the yield: the engine stops reading at a result without columns)
       if (columns === null && this.options.keyspacesService && this.options.keyspacesSchemaWait !== false) await this.waitForKeyspacesDdl(cql);
-      yield {
-        columns,
-        rows,
-        warnings: rs.info?.warnings ?? [],
-        traceId: rs.info?.traceId?.toString(),
-        keyspace: this.client.keyspace ?? undefined,
-        hasMore: Boolean(pageState),
-      };
+      const warnings = rs.info?.warnings ?? [];
+      const traceId = rs.info?.traceId?.toString();
+      let start = 0;
+      do {
+        const end = Math.min(start + pageSize, fetched.length);
+        const rows: CqlValue[][] = new Array(columns ? end - start : 0);
+        if (columns) {
+          const n = columns.length;
+          for (let r = start; r < end; r++) {
+            // by name, not Row.values(): that one drops a repeated column and puts names like "1" first
+            const row = fetched[r] as unknown as Record<string, unknown>;
+            const out: CqlValue[] = new Array(n);
+            for (let i = 0; i < n; i++) out[i] = convert[i](row[columns[i].name]);
+            rows[r - start] = out;
+          }
+        }
+        start = end;
+        yield {
+          columns,
+          rows,
+          warnings,
+          traceId,
+          keyspace: this.client.keyspace ?? undefined,
+          hasMore: start < fetched.length || Boolean(pageState),
+        };
+        if (o.signal?.aborted) return;
+      } while (start < fetched.length);
     }
   }
 

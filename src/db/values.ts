@@ -27,18 +27,38 @@ export function patchTimestampDecoding(): void {
   const Encoder = (driver as unknown as { Encoder: { prototype: { decode: (b: Buffer | null, t: { code: number }) => unknown } } }).Encoder;
   const original = Encoder.prototype.decode;
   const timestampCode = driver.types.dataTypes.timestamp;
-  const { timestamp, decimal } = driver.types.dataTypes;
+  const { timestamp, decimal, uuid, timeuuid } = driver.types.dataTypes;
   Encoder.prototype.decode = function (buffer, type) {
-    if (buffer && buffer.length === 0 && !ZERO_LENGTH_OK.has(type.code)) return EMPTY;
-    // exact and fast: straight to the neutral values (the driver's own types are slow to convert)
-    if (buffer && type.code === timestamp && buffer.length === 8) return new CqlTimestamp(buffer.readBigInt64BE(0));
-    if (buffer && type.code === decimal && buffer.length >= 4) return new CqlDecimal(varint(buffer.subarray(4)), buffer.readInt32BE(0));
+    if (buffer) {
+      const code = type.code;
+      if (buffer.length === 0 && !ZERO_LENGTH_OK.has(code)) return EMPTY;
+      // exact and fast: straight to the neutral values (the driver's own types are slow to convert)
+      if (code === timestamp && buffer.length === 8) return new CqlTimestamp(buffer.readBigInt64BE(0));
+      if (code === decimal && buffer.length >= 4) return new CqlDecimal(varint(buffer, 4), buffer.readInt32BE(0));
+      if ((code === uuid || code === timeuuid) && buffer.length === 16) return uuidText(buffer);
+    }
     return original.call(this, buffer, type);
   };
 }
 
-/** A two's-complement big-endian integer of any length. */
-function varint(b: Buffer): bigint {
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** 16 bytes as a UUID's canonical text (what the driver's Uuid.toString() gives, without the copy). */
+function uuidText(b: Buffer): string {
+  let s = '';
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) s += '-';
+    s += HEX[b[i]];
+  }
+  return s;
+}
+
+/** A two's-complement big-endian integer of any length (from byte `start`). */
+function varint(buffer: Buffer, start = 0): bigint {
+  const n = buffer.length - start;
+  // up to 6 bytes fit a double exactly
+  if (n > 0 && n <= 6) return BigInt(buffer.readIntBE(start, n));
+  const b = start ? buffer.subarray(start) : buffer;
   if (b.length === 0) return 0n;
   const v = BigInt('0x' + b.toString('hex'));
   return b[0] & 0x80 ? v - (1n << BigInt(b.length * 8)) : v;
@@ -105,5 +125,37 @@ export function toCqlValue(v: Any, t: CqlType): CqlValue {
     }
     case 'udt':
       return t.fields.map((f) => toCqlValue(v[f.name], f.type));
+  }
+}
+
+/** toCqlValue for one column's type, made once per result: the values the patched decoding already made neutral pass straight through. */
+export function valueConverter(t: CqlType): (v: Any) => CqlValue {
+  const general = (v: Any) => toCqlValue(v, t);
+  switch (t.kind) {
+    case 'ascii':
+    case 'text':
+    case 'varchar':
+      return (v) => (typeof v === 'string' ? v : general(v));
+    case 'int':
+    case 'smallint':
+    case 'tinyint':
+    case 'float':
+    case 'double':
+      return (v) => (typeof v === 'number' ? v : general(v));
+    case 'boolean':
+      return (v) => (typeof v === 'boolean' ? v : general(v));
+    case 'bigint':
+    case 'counter':
+    case 'varint':
+      return (v) => (typeof v === 'bigint' ? v : general(v));
+    case 'uuid':
+    case 'timeuuid':
+      return (v) => (typeof v === 'string' ? v : general(v));
+    case 'timestamp':
+      return (v) => (v instanceof CqlTimestamp ? v : general(v));
+    case 'decimal':
+      return (v) => (v instanceof CqlDecimal ? v : general(v));
+    default:
+      return general;
   }
 }

@@ -93,8 +93,12 @@ export class Shell {
     // cqlsh does not trace a SELECT that reads the traces themselves
     const tracing = this.state.tracing && !(lower === 'select' && this.readsTraces(text));
     try {
+      const pageSize = this.state.paging.enabled ? this.state.paging.pageSize : undefined;
       const pages = this.session.execute(text, {
-        pageSize: this.state.paging.enabled ? this.state.paging.pageSize : undefined,
+        pageSize,
+        // batch output reads every page at once: ask for many pages per round trip (the REPL asks
+        // page by page, as the user pages through)
+        fetchSize: pageSize && !this.interactive ? BATCH_FETCH_ROWS : undefined,
         consistency: this.state.consistency,
         serialConsistency: this.state.serialConsistency,
         tracing,
@@ -154,6 +158,9 @@ export class Shell {
     return ks === 'system_traces';
   }
 }
+
+/** rows per request when batch output pages through a result (the pages printed stay pageSize rows) */
+export const BATCH_FETCH_ROWS = Number(process.env.TSCQLSH_FETCH_ROWS) || 2000;
 
 /** TIMING ON's line after each statement, as pgcli words it. */
 export function elapsed(ms: number): string {

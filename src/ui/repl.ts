@@ -40,6 +40,7 @@ export function banner(session: Session, color: boolean): string {
 export async function runRepl(shell: Shell, session: Session, o: ReplOptions): Promise<number> {
   const stdin = o.stdin ?? process.stdin;
   const stdout = o.stdout ?? process.stdout;
+  await session.loadDetails().catch(() => {});
   stdout.write(banner(session, o.color));
   const envSize = Number(process.env.TSCQLSH_HISTORY_SIZE);
   const history = new History({

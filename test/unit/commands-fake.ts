@@ -16,6 +16,7 @@ export interface FakeSession {
   logins: [string, string][];
   execute(cql: string): AsyncGenerator<Page>;
   login(user: string, password: string): Promise<void>;
+  loadDetails(): Promise<ServerInfo>;
   describeError(err: unknown): string;
   forgetSchema(): void;
   close(): Promise<void>;
@@ -40,6 +41,7 @@ export function fakeSession(answer: (cql: string) => Answer = () => null, o: { l
       s.logins.push([user, password]);
       if (o.loginError) throw o.loginError;
     },
+    loadDetails: async () => s.info,
     describeError: (err) => describeError(err),
     forgetSchema() {},
     async close() {},

@@ -17,7 +17,7 @@ export const show: ShellCommand = {
   async *run(text, ctx) {
     const t = commandTokens(text) ?? [];
     const what = oneOf(t[1], ['VERSION', 'HOST', 'SESSION', 'REPLICAS'] as const);
-    const info = ctx.session.info;
+    const info = what === 'VERSION' || what === 'HOST' ? await ctx.session.loadDetails() : ctx.session.info;
     if (what === 'VERSION' && t.length === 2) {
       yield say(
         `[cqlsh ${VERSION.cqlsh} | Cassandra ${info.releaseVersion} | CQL spec ${fullCqlVersion(info.cqlVersion)} | Native protocol v${info.protocolVersion}]`,
