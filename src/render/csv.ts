@@ -6,7 +6,7 @@
 
 import type { Column, CqlValue } from '../cql/types.js';
 import { formatOptions, type FormatOptions } from '../format/options.js';
-import { formatValue } from '../format/value.js';
+import { columnFormatter } from '../format/value.js';
 
 export interface CsvOptions {
   delimiter?: string;
@@ -53,16 +53,22 @@ export class CsvRenderer {
     return this.opts.header === false ? '' : this.record(this.columns.map((c) => c.name));
   }
 
+  private formatters?: ((v: CqlValue) => string)[];
+
   /** One row as a record. */
   row(values: CqlValue[]): string {
-    return this.record(
-      this.columns.map((c, i) => {
-        const v = values[i] ?? null;
-        if (v === null) return this.nullText;
-        if (TEXT_KINDS.has(c.type.kind) && typeof v === 'string') return v;
-        return formatValue(v, c.type, this.format).text;
-      }),
-    );
+    this.formatters ??= this.columns.map((c) => {
+      const f = columnFormatter(c.type, this.format);
+      const text = TEXT_KINDS.has(c.type.kind);
+      return (v: CqlValue) => (text && typeof v === 'string' ? v : f(v).text);
+    });
+    let out = '';
+    for (let i = 0; i < this.formatters.length; i++) {
+      const v = values[i] ?? null;
+      if (i > 0) out += this.delimiter;
+      out += this.field(v === null ? this.nullText : this.formatters[i](v));
+    }
+    return out + this.newline;
   }
 }
 

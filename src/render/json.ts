@@ -155,8 +155,13 @@ export class JsonRenderer {
     return this.opts.ndjson ? '' : '[';
   }
 
+  private keys?: string[];
+
   row(values: CqlValue[]): string {
-    const obj = jsonRow(this.columns, values);
+    this.keys ??= this.columns.map((c) => JSON.stringify(c.name) + ':');
+    let obj = '{';
+    for (let i = 0; i < this.keys.length; i++) obj += (i ? ',' : '') + this.keys[i] + jsonValue(values[i] ?? null, this.columns[i].type);
+    obj += '}';
     if (this.opts.ndjson) return obj + '\n';
     return (this.count++ === 0 ? '\n' : ',\n') + obj;
   }
