@@ -6,11 +6,11 @@
 import { Writable } from 'node:stream';
 import { createElement } from 'react';
 import { render } from 'ink';
-import { App } from '../dist/ui/components/App.js';
-import { ReplController } from '../dist/ui/controller.js';
-import { History } from '../dist/ui/history.js';
-import { KeyParser } from '../dist/ui/keys.js';
-import { defaultState } from '../dist/shell/state.js';
+import { App } from '../build/tsc/ui/components/App.js';
+import { ReplController } from '../build/tsc/ui/controller.js';
+import { History } from '../build/tsc/ui/history.js';
+import { KeyParser } from '../build/tsc/ui/keys.js';
+import { defaultState } from '../build/tsc/shell/state.js';
 
 const fpsArg = process.argv.indexOf('--fps');
 const maxFps = fpsArg > 0 ? Number(process.argv[fpsArg + 1]) : undefined;

@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// The shipped layout: bundles tsc's output (build/tsc/, see tsconfig.json) into dist/ with esbuild.
+// dist/cli.js is the bin entry; code splitting keeps the lazy imports of src/cli.ts lazy (the driver
+// only on connect, Ink only for the REPL), each behind a chunk of its own (dist/chunk-*.js).
+// One file per path instead of ~60 of ours and the driver's ~100 CommonJS files: ~35 ms off each
+// connected start-up (docs/architecture.md, Build). Run: npm run build (tsc, then this).
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const entry = path.join(root, 'build', 'tsc', 'cli.js');
+const outdir = path.join(root, 'dist');
+if (!fs.existsSync(entry)) {
+  console.error(`bundle: ${path.relative(root, entry)} is missing: run tsc -p tsconfig.json first`);
+  process.exit(1);
+}
+
+// cassandra-driver's index.js and lib/client.js require all of the driver at load time: Astra
+// (cloud/ with adm-zip and node:https), DSE graph (its serializers are built at load time),
+// mapping, search, geometry. These edits defer what tscqlsh does not use on an ordinary connect
+// to its first use; the behaviour is the driver's own. Each edit must match exactly once, so a
+// driver upgrade that moves the code fails the build instead of silently shipping the eager code.
+const lazyExport = (name, spec) => [
+  `exports.${name} = require('${spec}');`,
+  `Object.defineProperty(exports, '${name}', { enumerable: true, configurable: true, get() { const v = require('${spec}'); Object.defineProperty(exports, '${name}', { value: v, enumerable: true, writable: true, configurable: true }); return v; } });`,
+];
+const driverEdits = {
+  'cassandra-driver/index.js': [
+    ...[
+      ['auth', './lib/auth'],
+      ['mapping', './lib/mapping'],
+      ['tracker', './lib/tracker'],
+      ['metrics', './lib/metrics'],
+      ['concurrent', './lib/concurrent'],
+      ['Encoder', './lib/encoder'],
+      ['geometry', './lib/geometry'],
+      ['datastax', './lib/datastax'],
+    ].map(([name, spec]) => lazyExport(name, spec)),
+  ],
+  'cassandra-driver/lib/client.js': [
+    // cloud.init() returns at once without options.cloud (--secure-connect-bundle sets it)
+    [
+      "const cloud = require('./datastax/cloud');",
+      "const cloud = { init: (options) => (options.cloud ? require('./datastax/cloud').init(options) : Promise.resolve()) };",
+    ],
+    // the graph executor: built on the first executeGraph() (tscqlsh never calls it)
+    ["const GraphExecutor = require('./datastax/graph/graph-executor');", ''],
+    [
+      'this._graphExecutor = new GraphExecutor(this, options, this._execute);',
+      "let graphExecutor; Object.defineProperty(this, '_graphExecutor', { configurable: true, get: () => (graphExecutor ??= new (require('./datastax/graph/graph-executor'))(this, options, this._execute)) });",
+    ],
+  ],
+};
+const lazyDriver = {
+  name: 'lazy-driver',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]cassandra-driver[\\/](index|lib[\\/]client)\.js$/ }, async (args) => {
+      const key = Object.keys(driverEdits).find((k) => args.path.replaceAll('\\', '/').endsWith(`node_modules/${k}`));
+      if (!key) return undefined;
+      let text = await fs.promises.readFile(args.path, 'utf8');
+      for (const [from, to] of driverEdits[key]) {
+        const n = text.split(from).length - 1;
+        if (n !== 1) throw new Error(`lazy-driver: expected one "${from}" in ${key}, found ${n}`);
+        text = text.replace(from, () => to);
+      }
+      return { contents: text, loader: 'js' };
+    });
+  },
+};
+
+const result = await build({
+  entryPoints: [entry],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  external: [
+    // optional peer of Ink, loaded only when DEV=true; never installed
+    'react-devtools-core',
+    // large, and imported only when a profile uses SigV4: stays a runtime dependency in node_modules
+    '@aws-sdk/*',
+  ],
+  // the bundled CommonJS (cassandra-driver, cli-table3, ...) calls require() for Node's built-ins
+  banner: { js: "import { createRequire as __tscqlshCreateRequire } from 'node:module'; const require = __tscqlshCreateRequire(import.meta.url);" },
+  // React and react-reconciler pick their production builds (as NODE_ENV=production would), and the
+  // development builds are left out of the bundle
+  define: { 'process.env.NODE_ENV': '"production"' },
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+  write: false,
+  // TSCQLSH_BUNDLE_EAGER_DRIVER=1: without the driver edits (to measure them, or to rule them out)
+  plugins: process.env.TSCQLSH_BUNDLE_EAGER_DRIVER ? [] : [lazyDriver],
+});
+// written over the old files, then the old chunks removed: dist/cli.js is never missing, so a
+// build while tests run dist/ does not fail them (a process already running may still miss a chunk)
+fs.mkdirSync(outdir, { recursive: true });
+const written = new Set();
+for (const f of result.outputFiles) {
+  fs.writeFileSync(f.path, f.contents);
+  written.add(path.resolve(f.path));
+}
+for (const name of fs.readdirSync(outdir)) {
+  const p = path.join(outdir, name);
+  if (!written.has(path.resolve(p))) fs.rmSync(p, { recursive: true, force: true });
+}
+fs.chmodSync(path.join(outdir, 'cli.js'), 0o755);
+// for analysis (what each chunk holds, what it imports): build/esbuild-meta.json
+fs.writeFileSync(path.join(root, 'build', 'esbuild-meta.json'), JSON.stringify(result.metafile));
