@@ -15,8 +15,8 @@ export interface BatchOptions {
   out: Sink;
   err: Sink;
   color: boolean;
-  /** where COPY ... FROM STDIN reads when the statements come from -e or -f (the process's stdin) */
-  stdin?: NodeJS.ReadableStream;
+  /** where COPY ... FROM STDIN reads when the statements come from -e or -f (the process's stdin, opened on first use) */
+  stdin?: () => NodeJS.ReadableStream;
 }
 
 /** A stream's lines, shared by the splitter and COPY ... FROM STDIN (which takes the lines after its statement). */
@@ -49,11 +49,11 @@ class StreamLines {
 }
 
 /** Split events as the input yields them: one line at a time, in one pass. */
-async function* events(input: BatchInput, shell?: Shell, stdin?: NodeJS.ReadableStream): AsyncGenerator<SplitEvent> {
+async function* events(input: BatchInput, shell?: Shell, stdin?: () => NodeJS.ReadableStream): AsyncGenerator<SplitEvent> {
   if (input.kind !== 'stream' && shell && stdin) {
     // statements come from -e/-f: COPY FROM STDIN reads the real stdin, opened only if it asks
     let lines: StreamLines | undefined;
-    shell.io.readLine = () => (lines ??= new StreamLines(stdin)).next();
+    shell.io.readLine = () => (lines ??= new StreamLines(stdin())).next();
   }
   if (input.kind === 'execute') {
     yield* splitBuffer(executeText(input.text)).events;

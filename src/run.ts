@@ -68,7 +68,8 @@ export async function runShell(args: CliArgs): Promise<number> {
       out: process.stdout,
       err: process.stderr,
       color: args.color === true,
-      stdin: process.stdin,
+      // (process.stdin is a lazy getter that sets up a stream: -e never touches it unless COPY FROM STDIN asks)
+      stdin: () => process.stdin,
     });
   } finally {
     await session.close().catch(() => {});

@@ -18,7 +18,15 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+const defaultIo = (): Io => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  // a getter: process.stdin sets up a stream when first read, which -e and -f never need
+  get stdin() {
+    return process.stdin;
+  },
+  env: process.env,
+});
 
 /** Reads a password from the terminal without echo. */
 export function promptPassword(io: Io, label = 'Password: '): Promise<string> {
