@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { CqlType, CqlValue } from '../cql/types.js';
 import { errorParts, isRetryable, quoteId, readPages } from '../db/bulk.js';
 import { formatOptions, type FormatOptions } from '../format/options.js';
+import { capYoungGeneration } from '../memory.js';
 import { osErrorText, pyRepr } from '../shell/commands/args.js';
 import type { CopyContext } from './context.js';
 import { writeRecord } from './csv.js';
@@ -162,6 +163,7 @@ export async function runExport(ctx: CopyContext): Promise<void> {
           resume,
         })) {
           if (ctx.signal.aborted) return;
+          capYoungGeneration();
           let text = '';
           for (const row of page) text += format(row);
           if (page.length) await out.write(text, page.length);

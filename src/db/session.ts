@@ -9,6 +9,7 @@ import { applySecureConnectBundle } from './cloud.js';
 import { ddlTarget, waitForDdl } from './keyspaces-ddl.js';
 import { tlsOptions, type TlsOptions } from './tls.js';
 import { toCqlType, type DriverType } from './types.js';
+import { capYoungGeneration } from '../memory.js';
 import { patchTimestampDecoding, toCqlValue, valueConverter } from './values.js';
 
 export type { TlsOptions } from './tls.js';
@@ -196,6 +197,7 @@ export class Session {
     while (pending) {
       const rs: driver.types.ResultSet = await pending;
       if (o.signal?.aborted) return;
+      capYoungGeneration();
       pageState = rs.pageState ?? undefined;
       // ask for the next page while this one is converted and printed (one page ahead, no more);
       // its failure surfaces when it is awaited
