@@ -10,12 +10,15 @@ export const SEMI_SPACE_CAP = 16 * 1024 * 1024;
 
 let capped = false;
 
-/** Stops young-generation growth once it has reached SEMI_SPACE_CAP (idempotent, cheap). */
-export function capYoungGeneration(): void {
+/**
+ * Stops young-generation growth once a semi-space has reached `semiSpaceBytes` (idempotent,
+ * cheap; the first cap reached holds for the rest of the process).
+ */
+export function capYoungGeneration(semiSpaceBytes = SEMI_SPACE_CAP): void {
   if (capped) return;
   const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
   // new_space's size counts both semi-spaces
-  if (young && young.space_size >= 2 * SEMI_SPACE_CAP) {
+  if (young && young.space_size >= 2 * semiSpaceBytes) {
     v8.setFlagsFromString('--semi-space-growth-factor=1');
     capped = true;
   }

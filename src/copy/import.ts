@@ -1,24 +1,50 @@
 // COPY FROM: records parsed as a stream (files one after the other, or stdin up to a line
-// holding "."), converted, grouped by partition into unlogged batches, written with a prepared
-// statement under bounded concurrency, INGESTRATE and retries with backoff. Rows that fail to
-// parse or to insert go to the error file exactly as read; the summary counts what was written.
+// holding "."), converted, grouped as cqlsh groups them (by ring position: rows whose partitions
+// share a token range, hence their replicas; small groups by their first replica; without a token
+// map, by partition) into unlogged batches, written with a prepared statement (or as CQL text with
+// PREPAREDSTATEMENTS=False) under bounded concurrency, INGESTRATE and retries with backoff. Rows
+// that fail to parse or to insert go to the error file exactly as read; the summary counts what
+// was written.
 import fs from 'node:fs';
 import type { CqlValue } from '../cql/types.js';
-import { errorParts, isRetryable, quoteId, toDriverParam, writeRows } from '../db/bulk.js';
+import { errorParts, isRetryable, quoteId, writeRows, writeTexts } from '../db/bulk.js';
+import { keySerializer, loadRing, murmur3, ringPosition, tokenHi, tokenLo } from '../db/ring.js';
 import type { CopyContext } from './context.js';
 import { converter, ParseError } from './convert.js';
 import { CsvReader, type CsvRecord } from './csv.js';
+import { simpleQuotedRecord } from './csv-fast.js';
+import { decodedFileSource, decoderFor } from './decode.js';
+import { paramEncoder, rowEncoder, rowParams } from './encode.js';
 import { backoffMs, RateLimiter, Semaphore, sleep } from './limits.js';
+import { capYoungGeneration } from '../memory.js';
 import { describeInterval } from './options.js';
 import { RateMeter } from './progress.js';
-import { fileSource, resolveSources, stdinSource, type Source } from './sources.js';
+import { cqlLiteral } from './literal.js';
+import { resolveSources, stdinSource, type Source } from './sources.js';
 
 interface Pending {
   raw: string[];
-  values: unknown[][];
+  /** per row: its bound values, or its values encoded in one Buffer (rowEncoder), or (PREPAREDSTATEMENTS=False) its statement text */
+  values: (unknown[] | Buffer | string)[];
+}
+
+/** a converted row and where it goes: its ring position, or its partition key text without a ring */
+interface Row {
+  raw: string;
+  values: unknown[] | Buffer | string;
 }
 
 export async function runImport(ctx: CopyContext): Promise<void> {
+  await importRows(ctx);
+}
+
+/**
+ * An import allocates fast and keeps little: its young generation stops growing at 4 MB
+ * semi-spaces (src/memory.ts), which costs it no measurable CPU and saves ~150 MB of RSS.
+ */
+const IMPORT_SEMI_SPACE = 4 * 1024 * 1024;
+
+async function importRows(ctx: CopyContext): Promise<void> {
   const { opts, st, info } = ctx;
   const start = Date.now();
   const skipped = new Set(opts.skipCols.filter((c) => c !== ''));
@@ -34,10 +60,11 @@ export async function runImport(ctx: CopyContext): Promise<void> {
   const progressRead = { bytes: 0 };
   if (st.file !== undefined) {
     const names = resolveSources(st.file);
-    sources = typeof names === 'string' ? [] : names.map((n) => fileSource(n, progressRead));
+    const decoder = decoderFor(opts.encoding);
+    sources = typeof names === 'string' || !decoder ? [] : names.map((n) => decodedFileSource(n, progressRead, decoder));
     await ctx.say(`\nStarting copy of ${ctx.ks}.${st.table} with columns [${valid.map((c) => c.name).join(', ')}].`);
-    if (typeof names === 'string') {
-      await ctx.err(`Failed to import 0 rows: OSError - ${names},  given up after 1 attempts`);
+    if (typeof names === 'string' || !decoder) {
+      await ctx.err(`Failed to import 0 rows: ${typeof names === 'string' ? `OSError - ${names}` : `LookupError - unknown encoding: ${opts.encoding}`},  given up after 1 attempts`);
       await ctx.say(`\n0 rows imported from 0 files in ${describeInterval((Date.now() - start) / 1000)} (0 skipped).`);
       return;
     }
@@ -74,6 +101,18 @@ export async function runImport(ctx: CopyContext): Promise<void> {
     ? `UPDATE ${table} SET ${valid.filter((_, i) => !pkIdx.includes(i)).map((c) => `${quoteId(c.name)} = ${quoteId(c.name)} + ?`).join(', ')} WHERE ${pkIdx.map((i) => `${quoteId(valid[i].name)} = ?`).join(' AND ')}`
     : `INSERT INTO ${table} (${valid.map((c) => quoteId(c.name)).join(', ')}) VALUES (${valid.map(() => '?').join(', ')})${opts.ttl >= 0 ? ` USING TTL ${opts.ttl}` : ''}`;
   const order = isCounter ? [...valid.map((_, i) => i).filter((i) => !pkIdx.includes(i)), ...pkIdx] : valid.map((_, i) => i);
+  // PREPAREDSTATEMENTS=False: each row an INSERT with literal values (counters stay prepared)
+  const literal = !opts.preparedStatements && !isCounter;
+  const textHead = `INSERT INTO ${table} (${valid.map((c) => quoteId(c.name)).join(', ')}) VALUES (`;
+  const textTail = `)${opts.ttl >= 0 ? ` USING TTL ${opts.ttl}` : ''}`;
+  // the token ring groups rows by the range their partition falls in (cqlsh's TokenMap); without
+  // one (Keyspaces, another partitioner, a key type not serialized here) rows group by partition
+  const ring = isCounter ? null : await loadRing(ctx.session);
+  const serialize = ring ? keySerializer(partIdx.map((i) => valid[i].type), partIdx) : null;
+  const byRing = ring !== null && serialize !== null;
+  // bound values as their bytes, encoded here (the driver sends Buffers as they are)
+  const encoders = order.map((i) => paramEncoder(valid[i].type));
+  const encodeRow = isCounter || literal ? null : rowEncoder(valid.map((c) => c.type));
 
   let parseErrors = 0;
   let insertErrors = 0;
@@ -93,7 +132,7 @@ export async function runImport(ctx: CopyContext): Promise<void> {
 
   /** one record → driver values for the statement, or throws ParseError */
   const keep = (_: unknown, i: number) => !skippedIdx.has(i);
-  const convert = (r: CsvRecord): { values: unknown[]; key: string } => {
+  const convert = (r: CsvRecord): { values: unknown[] | Buffer | string; key: string | number } => {
     const fields = skipped.size ? r.fields.filter(keep) : r.fields;
     if (fields.length !== valid.length) throw new ParseError(`Invalid row length ${fields.length} should be ${valid.length}`);
     const quoted = skipped.size ? r.quoted.filter(keep) : r.quoted;
@@ -119,23 +158,50 @@ export async function runImport(ctx: CopyContext): Promise<void> {
         throw new ParseError(`Failed to parse ${v} : ${(e as Error).message}`);
       }
     }
-    return { values: order.map((i) => toDriverParam(values[i], valid[i].type)), key: partIdx.map((i) => fields[i]).join('\u0000') };
+    let key: string | number;
+    if (byRing) {
+      const k = serialize!(values);
+      murmur3(k.buf, k.len);
+      key = ringPosition(ring!, tokenHi, tokenLo);
+    } else key = partIdx.length === 1 ? fields[partIdx[0]] : partIdx.map((i) => fields[i]).join('\u0000');
+    if (literal) {
+      let text = textHead;
+      for (let i = 0; i < values.length; i++) text += (i ? ', ' : '') + cqlLiteral(values[i], valid[i].type);
+      return { values: text + textTail, key };
+    }
+    if (encodeRow) return { values: encodeRow(values), key };
+    const params = new Array<unknown>(order.length);
+    for (let j = 0; j < order.length; j++) params[j] = encoders[j](values[order[j]]);
+    return { values: params, key };
   };
 
-  // cqlsh lets each worker have 512 messages in flight; the server is the limit (retries absorb timeouts)
-  const sem = new Semaphore(Math.min(1024, Math.max(64, opts.numProcesses * 256)));
+  // requests in flight: enough rows in flight to keep the server busy (about 2,000 a process,
+  // 64..1024 requests), few enough that the rows waiting for replies stay small
+  const inFlight = Number(process.env.TSCQLSH_COPY_INFLIGHT) || Math.min(1024, Math.max(64, Math.ceil((opts.numProcesses * 2048) / Math.max(1, byRing ? opts.maxBatchSize : 1))));
+  const sem = new Semaphore(inFlight);
+  const writeOpts = { consistency: ctx.consistency, timeoutMs: 60_000 };
   const limiter = new RateLimiter(opts.ingestRate);
+  let requests = 0;
   const send = async (batch: Pending): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
+      requests += isCounter ? batch.values.length : 1;
       try {
-        if (isCounter) for (const v of batch.values) await writeRows(ctx.session, cql, [v], { consistency: ctx.consistency, timeoutMs: 60_000 });
-        else await writeRows(ctx.session, cql, batch.values, { consistency: ctx.consistency, timeoutMs: 60_000 });
+        if (isCounter) for (const v of batch.values) await writeRows(ctx.session, cql, [v as unknown[]], writeOpts);
+        else if (literal) await writeTexts(ctx.session, batch.values as string[], writeOpts);
+        else await writeRows(ctx.session, cql, batch.values.map((v) => (Buffer.isBuffer(v) ? rowParams(v, valid.length) : (v as unknown[]))), writeOpts);
         imported += batch.values.length;
         meter.add(batch.values.length);
         return;
       } catch (e) {
         const [name, msg] = errorParts(e);
         const n = batch.values.length;
+        if (n > 1 && !isCounter && !isRetryable(e) && !ctx.signal.aborted) {
+          // the data is at fault (a bad value, a key too long): the rows go again one by one, so
+          // that only the bad ones end in the error file
+          await ctx.err(`Failed to import ${n} rows: ${name} - ${msg},  will retry later, attempt ${attempt} of ${opts.maxAttempts}`);
+          await Promise.all(batch.values.map((v, i) => send({ raw: [batch.raw[i]], values: [v] })));
+          return;
+        }
         if (attempt < opts.maxAttempts && !ctx.signal.aborted) {
           await ctx.err(`Failed to import ${n} rows: ${name} - ${msg},  will retry later, attempt ${attempt} of ${opts.maxAttempts}`);
           await sleep(backoffMs(isRetryable(e) ? attempt + 2 : attempt), ctx.signal);
@@ -160,11 +226,12 @@ export async function runImport(ctx: CopyContext): Promise<void> {
     inflight.add(p);
   };
 
-  // a chunk: CHUNKSIZE records, grouped by partition into batches of at most MAXBATCHSIZE
-  let chunk = new Map<string, Pending>();
+  // a chunk: CHUNKSIZE records, grouped by ring position (or partition) into batches of at most MAXBATCHSIZE
+  let chunk = new Map<string | number, Row[]>();
   let chunkErrors = new Map<string, string[]>();
   let chunkRows = 0;
   const flush = async () => {
+    capYoungGeneration(IMPORT_SEMI_SPACE);
     for (const [msg, raws] of chunkErrors) {
       parseErrors += raws.length;
       failRows(raws);
@@ -172,16 +239,34 @@ export async function runImport(ctx: CopyContext): Promise<void> {
     }
     chunkErrors = new Map();
     if (await exceeded()) stop = true;
-    const groups = [...chunk.values()];
+    const groups = chunk;
     chunk = new Map();
     chunkRows = 0;
     if (stop) return;
-    for (const g of groups) {
-      for (let i = 0; i < g.values.length; i += opts.maxBatchSize) {
-        if (ctx.signal.aborted || stop) return;
-        await dispatch({ raw: g.raw.slice(i, i + opts.maxBatchSize), values: g.values.slice(i, i + opts.maxBatchSize) });
-      }
+    for (const rows of splitIntoBatches(groups)) {
+      if (ctx.signal.aborted || stop) return;
+      await dispatch({ raw: rows.map((r) => r.raw), values: rows.map((r) => r.values) });
     }
+  };
+  /**
+   * cqlsh's split_into_batches: a ring position with more than MINBATCHSIZE rows goes in batches of
+   * MAXBATCHSIZE; the other rows are put together by their first replica. Without a ring a group is
+   * one partition.
+   */
+  const splitIntoBatches = function* (groups: Map<string | number, Row[]>): Generator<Row[]> {
+    const max = Math.max(1, opts.maxBatchSize);
+    const byReplica = new Map<number, Row[]>();
+    for (const [pos, rows] of groups) {
+      if (byRing && rows.length <= opts.minBatchSize) {
+        const owner = ring!.owner[pos as number];
+        const list = byReplica.get(owner);
+        if (list) for (const r of rows) list.push(r);
+        else byReplica.set(owner, rows);
+        continue;
+      }
+      for (let i = 0; i < rows.length; i += max) yield rows.slice(i, i + max);
+    }
+    for (const rows of byReplica.values()) for (let i = 0; i < rows.length; i += max) yield rows.slice(i, i + max);
   };
 
   let read = 0;
@@ -191,47 +276,68 @@ export async function runImport(ctx: CopyContext): Promise<void> {
     files++;
     const reader = new CsvReader(opts.dialect);
     let first = true;
-    const records = async function* (): AsyncGenerator<CsvRecord> {
-      for await (const line of src.lines()) {
-        const r = reader.push(line);
-        if (r) yield r;
+    // records a read at a time: one await per read of the input, not per row
+    const quote = opts.dialect.quote;
+    let mid = false; // inside a record that spans lines
+    const records = async function* (): AsyncGenerator<CsvRecord[]> {
+      const batches = (src as Source & { lineBatches?: () => AsyncGenerator<string[]> }).lineBatches?.();
+      if (batches) {
+        for await (const lines of batches) {
+          const out: CsvRecord[] = [];
+          for (const line of lines) {
+            let r = mid || line.indexOf(quote) < 0 ? null : simpleQuotedRecord(line, opts.dialect);
+            if (!r) {
+              r = reader.push(line);
+              mid = r === null;
+            }
+            if (r) out.push(r);
+          }
+          yield out;
+        }
+      } else {
+        for await (const line of src.lines()) {
+          const r = reader.push(line);
+          if (r) yield [r];
+        }
       }
       const r = reader.end();
-      if (r) yield r;
+      if (r) yield [r];
     };
-    for await (const r of records()) {
-      if (ctx.signal.aborted || stop) break outer;
-      if (first && opts.header) {
+    for await (const recs of records()) {
+      for (const r of recs) {
+        if (ctx.signal.aborted || stop) break outer;
+        if (first && opts.header) {
+          first = false;
+          continue;
+        }
         first = false;
-        continue;
+        read++;
+        if (opts.maxRows >= 0 && read > opts.maxRows) break outer;
+        if (read <= opts.skipRows) {
+          skippedRows++;
+          continue;
+        }
+        try {
+          const { values, key } = convert(r);
+          const g = chunk.get(key);
+          if (g) g.push({ raw: r.raw, values });
+          else chunk.set(key, [{ raw: r.raw, values }]);
+        } catch (e) {
+          const msg = e instanceof ParseError ? e.message : String((e as Error).message ?? e);
+          const list = chunkErrors.get(msg) ?? [];
+          list.push(r.raw);
+          chunkErrors.set(msg, list);
+        }
+        if (++chunkRows >= opts.chunkSize) await flush();
       }
-      first = false;
-      read++;
-      if (opts.maxRows >= 0 && read > opts.maxRows) break outer;
-      if (read <= opts.skipRows) {
-        skippedRows++;
-        continue;
-      }
-      try {
-        const { values, key } = convert(r);
-        const g = chunk.get(key);
-        if (g) {
-          g.raw.push(r.raw);
-          g.values.push(values);
-        } else chunk.set(key, { raw: [r.raw], values: [values] });
-      } catch (e) {
-        const msg = e instanceof ParseError ? e.message : String((e as Error).message ?? e);
-        const list = chunkErrors.get(msg) ?? [];
-        list.push(r.raw);
-        chunkErrors.set(msg, list);
-      }
-      if (++chunkRows >= opts.chunkSize) await flush();
     }
   }
   if (!ctx.signal.aborted) await flush();
   if (!ctx.signal.aborted) await drain();
   while (inflight.size) await Promise.all([...inflight]);
   meter.maybeUpdate(true);
+  // a test hook: how the rows went out
+  if (process.env.TSCQLSH_COPY_STATS) await ctx.err(`[copy stats] requests=${requests} ring=${byRing ? ring!.hi.length : 0}`);
   if (failedRows) await ctx.err(`Failed to process ${failedRows} rows; failed rows written to ${opts.errFile}`);
   if (ctx.signal.aborted) await ctx.err(`Interrupted: ${imported} rows written.`);
   await ctx.say(`\n${imported} rows imported from ${files} files in ${describeInterval((Date.now() - start) / 1000)} (${skippedRows} skipped).`);

@@ -180,3 +180,11 @@ export function errorParts(e: unknown): [name: string, message: string] {
   const k = text.indexOf(': ');
   return k < 0 ? ['Error', text] : [text.slice(0, k), text.slice(k + 2)];
 }
+
+/** Statements as text (PREPAREDSTATEMENTS=False): one alone, more as an unlogged batch of texts. */
+export async function writeTexts(session: Session, statements: string[], o: WriteOptions): Promise<void> {
+  const c = session.driverClient;
+  const opts = { prepare: false, consistency: o.consistency ? consistencyCode(o.consistency) : undefined, readTimeout: o.timeoutMs };
+  if (statements.length === 1) await c.execute(statements[0], [], opts);
+  else await c.batch(statements, { ...opts, logged: false });
+}

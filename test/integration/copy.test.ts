@@ -72,6 +72,14 @@ describe('COPY round trips', () => {
     expect(await rows('all_types')).toEqual(before);
   });
 
+  it('every CQL type with PREPAREDSTATEMENTS=False (CQL literals): the same rows', async () => {
+    const before = await rows('all_types');
+    const r = await ours(`COPY ${KS}.all_types TO 'all_text.csv';\nTRUNCATE ${KS}.all_types;\nCOPY ${KS}.all_types FROM 'all_text.csv' WITH PREPAREDSTATEMENTS = False;\n`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/4 rows imported from 1 files in [\d.]+ seconds \(0 skipped\)\./);
+    expect(await rows('all_types')).toEqual(before);
+  });
+
   it('the same through STDOUT and STDIN', async () => {
     const before = await rows('all_types');
     const out = await ours(`COPY ${KS}.all_types TO STDOUT;\n`);
