@@ -6,7 +6,7 @@ import { CqlDate, CqlDecimal, CqlDuration, CqlTimestamp, type Column, type CqlTy
 import { describeError } from './errors.js';
 import type { Consistency, Session } from './session.js';
 import { toCqlType, type DriverType } from './types.js';
-import { toCqlValue } from './values.js';
+import { toCqlValue, valueConverter } from './values.js';
 
 export interface TableInfo {
   keyspace: string;
@@ -61,6 +61,7 @@ export interface ReadOptions {
 /** Rows of one query (with bound parameters), page by page. */
 export async function* readPages(session: Session, cql: string, params: unknown[], columns: Column[], o: ReadOptions): AsyncGenerator<CqlValue[][]> {
   const c = session.driverClient;
+  const convert = columns.map((col) => valueConverter(col.type));
   let pageState = o.resume?.pageState;
   do {
     if (o.signal?.aborted) return;
@@ -74,9 +75,10 @@ export async function* readPages(session: Session, cql: string, params: unknown[
     });
     const rows: CqlValue[][] = new Array(rs.rows.length);
     for (let r = 0; r < rs.rows.length; r++) {
-      const values = rs.rows[r].values();
+      // by name (as Session.execute reads rows), each column through its converter
+      const row = rs.rows[r] as unknown as Record<string, unknown>;
       const out: CqlValue[] = new Array(columns.length);
-      for (let i = 0; i < columns.length; i++) out[i] = toCqlValue(values[i], columns[i].type);
+      for (let i = 0; i < columns.length; i++) out[i] = convert[i](row[columns[i].name]);
       rows[r] = out;
     }
     pageState = rs.pageState ?? undefined;
