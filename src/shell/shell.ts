@@ -160,7 +160,7 @@ export class Shell {
 }
 
 /** rows per request when batch output pages through a result (the pages printed stay pageSize rows) */
-export const BATCH_FETCH_ROWS = Number(process.env.TSCQLSH_FETCH_ROWS) || 2000;
+export const BATCH_FETCH_ROWS = Number(process.env.TSCQLSH_FETCH_ROWS) || 5000;
 
 /** TIMING ON's line after each statement, as pgcli words it. */
 export function elapsed(ms: number): string {
