@@ -9,6 +9,7 @@ import { capYoungGeneration } from '../memory.js';
 import { osErrorText, pyRepr } from '../shell/commands/args.js';
 import type { CopyContext } from './context.js';
 import { writeRecord } from './csv.js';
+import { encodingFor, type TextEncoding } from './charset.js';
 import { fieldFormatter } from './format.js';
 import { backoffMs, Semaphore, sleep } from './limits.js';
 import { describeInterval } from './options.js';
@@ -40,6 +41,7 @@ class Output {
   constructor(
     private readonly ctx: CopyContext,
     private readonly header: string,
+    private readonly encoding: TextEncoding,
   ) {}
 
   open(): boolean {
@@ -51,6 +53,7 @@ class Output {
     if (name === undefined) return true;
     try {
       this.fd = fs.openSync(name, 'w');
+      if (this.encoding.preamble.length) fs.writeSync(this.fd, this.encoding.preamble);
     } catch (e) {
       void this.ctx.err(`Can't open ${pyRepr(name)} for writing: ${osErrorText(e, name)}`);
       return false;
@@ -77,19 +80,25 @@ class Output {
           this.next(`${file}.${this.files}`);
           this.rowsInFile = 0;
         }
-        fs.writeSync(this.fd!, line + '\r\n');
+        writeOut(this.fd!, this.encoding.encode(line + '\r\n'));
         this.rowsInFile++;
       }
       return;
     }
+    const bytes = this.encoding.encode(text);
     this.rowsInFile += rows;
-    fs.writeSync(this.fd!, text);
+    writeOut(this.fd!, bytes);
   }
 
   close(): void {
     if (this.fd !== undefined) fs.closeSync(this.fd);
     this.fd = undefined;
   }
+}
+
+function writeOut(fd: number, data: Buffer | string): void {
+  if (typeof data === 'string') fs.writeSync(fd, data);
+  else fs.writeSync(fd, data);
 }
 
 export function rowFormatter(types: CqlType[], o: FormatOptions, dialect: CopyContext['opts']['dialect']): (row: CqlValue[]) => string {
@@ -124,7 +133,12 @@ export async function runExport(ctx: CopyContext): Promise<void> {
     await ctx.err(`Found no ranges to query, check begin and end tokens: ${opts.beginToken} - ${opts.endToken}`);
     return;
   }
-  const out = new Output(ctx, opts.header ? writeRecord(ctx.columns.map((c) => c.name), opts.dialect) : '');
+  const encoding = encodingFor(opts.encoding);
+  if (!encoding) {
+    await ctx.err(`Cannot write ENCODING '${opts.encoding}': COPY TO writes utf-8, utf-8-sig, latin-1, ascii and utf-16 (-le, -be)`);
+    return;
+  }
+  const out = new Output(ctx, opts.header ? writeRecord(ctx.columns.map((c) => c.name), opts.dialect) : '', encoding);
   if (!out.open()) return;
   if (toFile) await ctx.say(`\nStarting copy of ${ctx.ks}.${st.table} with columns [${ctx.columns.map((c) => c.name).join(', ')}].`);
   const fmt = formatOptions({

@@ -147,3 +147,35 @@ describe('COPY FROM ENCODING', () => {
     expect(r.stdout).toContain('0 rows imported from 0 files');
   });
 });
+
+describe('COPY TO ENCODING', () => {
+  beforeAll(async () => {
+    await client.execute(`CREATE TABLE ${KS}.enc_out (k int PRIMARY KEY, v text)`);
+    await client.execute(`INSERT INTO ${KS}.enc_out (k, v) VALUES (1, 'café')`);
+  });
+
+  it('writes latin-1, utf-16 (with a BOM), utf-16-be and utf-8-sig bytes', async () => {
+    const cases: [string, Buffer][] = [
+      ['latin-1', Buffer.from('1,café\r\n', 'latin1')],
+      ['utf_16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('1,café\r\n', 'utf16le')])],
+      ['UTF-16-BE', Buffer.from('1,café\r\n', 'utf16le').swap16()],
+      ['utf-8-sig', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('1,café\r\n')])],
+      ['utf8', Buffer.from('1,café\r\n')],
+    ];
+    for (const [enc, bytes] of cases) {
+      const r = await ours(`COPY ${KS}.enc_out TO 'out.csv' WITH ENCODING = '${enc}';\n`);
+      expect(r.stderr).toBe('');
+      expect(fs.readFileSync(file('out.csv')).equals(bytes)).toBe(true);
+    }
+  });
+
+  it('a character the codec cannot hold fails loudly, and an unknown codec writes nothing', async () => {
+    const r = await ours(`COPY ${KS}.enc_out TO 'ascii.csv' WITH ENCODING = 'ascii';\n`);
+    expect(r.stderr).toContain("UnicodeEncodeError - 'ascii' codec can't encode character '\\xe9': ordinal not in range(128)");
+    expect(r.stderr).toContain('some records might be missing');
+    expect(r.stdout).toContain('0 rows exported');
+    const r2 = await ours(`COPY ${KS}.enc_out TO 'none.csv' WITH ENCODING = 'shift_jis';\n`);
+    expect(r2.stderr).toContain("Cannot write ENCODING 'shift_jis'");
+    expect(fs.existsSync(file('none.csv'))).toBe(false);
+  });
+});

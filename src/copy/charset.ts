@@ -1,0 +1,69 @@
+// COPY TO's ENCODING: the text of the output file in a Python codec that Node can write
+// (UTF-8, UTF-8 with BOM, Latin-1, ASCII, UTF-16 with BOM, UTF-16LE/BE). A character the codec
+// cannot hold fails that write with Python's UnicodeEncodeError wording, never a silent '?'.
+
+export class UnicodeEncodeError extends Error {
+  override name = 'UnicodeEncodeError';
+}
+
+export interface TextEncoding {
+  /** the codec's name as given */
+  name: string;
+  /** bytes at the start of each file (a BOM), if any */
+  preamble: Buffer;
+  /** the bytes of `text`, or the text itself when it goes out as UTF-8 */
+  encode(text: string): Buffer | string;
+}
+
+const CANONICAL: Record<string, string> = {
+  utf8: 'utf-8', u8: 'utf-8', utf: 'utf-8', cp65001: 'utf-8',
+  utf8sig: 'utf-8-sig',
+  latin1: 'latin-1', iso88591: 'latin-1', '8859': 'latin-1', cp819: 'latin-1', l1: 'latin-1', latin: 'latin-1',
+  ascii: 'ascii', usascii: 'ascii', '646': 'ascii',
+  utf16: 'utf-16', u16: 'utf-16',
+  utf16le: 'utf-16-le',
+  utf16be: 'utf-16-be',
+};
+
+function checkRange(text: string, codec: string, limit: number): void {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > limit) {
+      const cp = text.codePointAt(i)!;
+      const esc = cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : cp > 0xff ? `\\u${cp.toString(16).padStart(4, '0')}` : `\\x${cp.toString(16).padStart(2, '0')}`;
+      throw new UnicodeEncodeError(`'${codec}' codec can't encode character '${esc}': ordinal not in range(${limit + 1})`);
+    }
+  }
+}
+
+const needsCheck = (re: RegExp) => (text: string) => re.test(text);
+const beyondLatin1 = needsCheck(/[^\x00-\xff]/);
+const beyondAscii = needsCheck(/[^\x00-\x7f]/);
+
+function utf16be(text: string): Buffer {
+  return Buffer.from(text, 'utf16le').swap16();
+}
+
+/** The writer of a codec name (Python's names, any case, - or _), or null for one Node cannot write. */
+export function encodingFor(name: string): TextEncoding | null {
+  const key = name.trim().toLowerCase().replace(/[-_\s]/g, '');
+  switch (CANONICAL[key]) {
+    case 'utf-8':
+      return { name, preamble: Buffer.alloc(0), encode: (t) => t };
+    case 'utf-8-sig':
+      return { name, preamble: Buffer.from([0xef, 0xbb, 0xbf]), encode: (t) => t };
+    case 'latin-1':
+      return { name, preamble: Buffer.alloc(0), encode: (t) => (beyondLatin1(t) ? (checkRange(t, 'latin-1', 0xff), Buffer.alloc(0)) : Buffer.from(t, 'latin1')) };
+    case 'ascii':
+      return { name, preamble: Buffer.alloc(0), encode: (t) => (beyondAscii(t) ? (checkRange(t, 'ascii', 0x7f), Buffer.alloc(0)) : Buffer.from(t, 'latin1')) };
+    case 'utf-16':
+      // Python's utf-16 codec: a BOM, then the machine's order (little-endian here)
+      return { name, preamble: Buffer.from([0xff, 0xfe]), encode: (t) => Buffer.from(t, 'utf16le') };
+    case 'utf-16-le':
+      return { name, preamble: Buffer.alloc(0), encode: (t) => Buffer.from(t, 'utf16le') };
+    case 'utf-16-be':
+      return { name, preamble: Buffer.alloc(0), encode: (t) => utf16be(t) };
+    default:
+      return null;
+  }
+}
