@@ -4,7 +4,7 @@
 // tuples and UDTs a null as null and an empty string as '' (cqlsh: None or nothing).
 import type { CqlType, CqlValue } from '../cql/types.js';
 import type { FormatOptions } from '../format/options.js';
-import { columnFormatter, formatValue } from '../format/value.js';
+import { columnText, formatValue } from '../format/value.js';
 
 const COMPOSITE = new Set(['list', 'set', 'map', 'tuple', 'udt', 'vector']);
 
@@ -64,6 +64,6 @@ export function copyField(v: CqlValue, t: CqlType, o: FormatOptions): string {
 /** copyField for one column's type, made once per COPY: scalar values take formatting's fast path. */
 export function fieldFormatter(t: CqlType, o: FormatOptions): (v: CqlValue) => string {
   if (COMPOSITE.has(t.kind) || t.kind === 'duration') return (v) => copyField(v, t, o);
-  const f = columnFormatter(t, o);
-  return (v) => (v === null ? copyField(v, t, o) : f(v).text);
+  const f = columnText(t, o);
+  return (v) => (v === null ? copyField(v, t, o) : f(v));
 }

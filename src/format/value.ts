@@ -15,7 +15,7 @@ import { tinted, type Formatted } from './formatted.js';
 import { decimalToString, formatF, formatFloating, groupThousands } from './numbers.js';
 import { DEFAULT_FORMAT_OPTIONS, type FormatOptions } from './options.js';
 import { pyRepr } from './pyvalues.js';
-import { formatDefault, formatText } from './text.js';
+import { escapeText, formatDefault, formatText } from './text.js';
 import { formatDate, formatDuration, formatTime, formatTimestamp } from './time.js';
 import { codePointLength } from './width.js';
 
@@ -204,6 +204,57 @@ export function formatRow(values: CqlValue[], columns: Column[], opts: FormatOpt
 }
 
 type ValueFormatter = (v: CqlValue) => Formatted;
+/** a scalar's text, or undefined when the value is not of the usual shape (then the general path) */
+type TextOf = (v: CqlValue) => string | undefined;
+
+const TEXT_KINDS = new Set(['ascii', 'text', 'varchar']);
+
+/** The fast path of the common scalar types: their text, color and whether it is ASCII (width = length). */
+function scalarText(type: CqlType, opts: FormatOptions): { text: TextOf; key: ColorKey; ascii: boolean } | null {
+  const separators = Boolean(opts.thousandsSep || (opts.decimalSep && opts.decimalSep !== '.'));
+  switch (type.kind) {
+    case 'int':
+    case 'bigint':
+    case 'varint':
+    case 'smallint':
+    case 'tinyint':
+    case 'counter':
+      if (opts.thousandsSep) return null;
+      return { text: (v) => (typeof v === 'number' || typeof v === 'bigint' ? String(v) : undefined), key: 'int', ascii: true };
+    case 'float':
+    case 'double': {
+      const precision = type.kind === 'double' ? opts.doublePrecision : opts.floatPrecision;
+      return { text: (v) => (typeof v === 'number' ? formatFloating(v, precision, opts.decimalSep, opts.thousandsSep) : undefined), key: 'float', ascii: false };
+    }
+    case 'decimal':
+      if (separators) return null;
+      return { text: (v) => (v instanceof CqlDecimal ? decimalToString(v.unscaled, v.scale) : undefined), key: 'decimal', ascii: true };
+    case 'boolean': {
+      const [yes, no] = opts.booleanStyles ?? ['True', 'False'];
+      return { text: (v) => (typeof v === 'boolean' ? (v ? yes : no) : undefined), key: 'boolean', ascii: false };
+    }
+    case 'uuid':
+    case 'timeuuid':
+      return { text: (v) => (typeof v === 'string' ? v : undefined), key: 'uuid', ascii: true };
+    case 'timestamp': {
+      const ts = { format: opts.timestampFormat, timezone: opts.timezone, millisecondsOnly: opts.millisecondsOnly };
+      return {
+        text: (v) => {
+          if (!(v instanceof CqlTimestamp)) return undefined;
+          try {
+            return formatTimestamp(v.millis, ts);
+          } catch {
+            return undefined; // the general path reports the failure
+          }
+        },
+        key: 'timestamp',
+        ascii: false,
+      };
+    }
+    default:
+      return null;
+  }
+}
 
 /**
  * formatValue for one column's type, made once per result: the common scalar values take a
@@ -213,53 +264,25 @@ type ValueFormatter = (v: CqlValue) => Formatted;
 export function columnFormatter(type: CqlType, opts: FormatOptions = DEFAULT_FORMAT_OPTIONS): ValueFormatter {
   const general: ValueFormatter = (v) => formatValue(v, type, opts);
   const colors = opts.color ? VALUE_COLORS : null;
-  const separators = Boolean(opts.thousandsSep || (opts.decimalSep && opts.decimalSep !== '.'));
-  switch (type.kind) {
-    case 'ascii':
-    case 'text':
-    case 'varchar':
-      return (v) => (typeof v === 'string' ? formatText(v, colors, false) : general(v));
-    case 'int':
-    case 'bigint':
-    case 'varint':
-    case 'smallint':
-    case 'tinyint':
-    case 'counter':
-      if (opts.thousandsSep) return general;
-      return (v) => {
-        if (typeof v !== 'number' && typeof v !== 'bigint') return general(v);
-        const text = String(v);
-        return tinted(text, colors, 'int', text.length);
-      };
-    case 'float':
-    case 'double': {
-      const precision = type.kind === 'double' ? opts.doublePrecision : opts.floatPrecision;
-      return (v) => (typeof v === 'number' ? tinted(formatFloating(v, precision, opts.decimalSep, opts.thousandsSep), colors, 'float') : general(v));
-    }
-    case 'decimal':
-      if (separators) return general;
-      return (v) => (v instanceof CqlDecimal ? tinted(decimalToString(v.unscaled, v.scale), colors, 'decimal') : general(v));
-    case 'boolean': {
-      const [yes, no] = opts.booleanStyles ?? ['True', 'False'];
-      return (v) => (typeof v === 'boolean' ? tinted(v ? yes : no, colors, 'boolean') : general(v));
-    }
-    case 'uuid':
-    case 'timeuuid':
-      return (v) => (typeof v === 'string' ? tinted(v, colors, 'uuid', v.length) : general(v));
-    case 'timestamp': {
-      const ts = { format: opts.timestampFormat, timezone: opts.timezone, millisecondsOnly: opts.millisecondsOnly };
-      return (v) => {
-        if (!(v instanceof CqlTimestamp)) return general(v);
-        try {
-          return tinted(formatTimestamp(v.millis, ts), colors, 'timestamp');
-        } catch {
-          return general(v);
-        }
-      };
-    }
-    default:
-      return general;
-  }
+  if (TEXT_KINDS.has(type.kind)) return (v) => (typeof v === 'string' ? formatText(v, colors, false) : general(v));
+  const fast = scalarText(type, opts);
+  if (!fast) return general;
+  const { text, key, ascii } = fast;
+  return (v) => {
+    const t = text(v);
+    return t === undefined ? general(v) : tinted(t, colors, key, ascii ? t.length : undefined);
+  };
+}
+
+/** formatValue(v, type, opts).text for one column's type, without colors or widths (COPY TO, CSV output). */
+export function columnText(type: CqlType, opts: FormatOptions = DEFAULT_FORMAT_OPTIONS): (v: CqlValue) => string {
+  const plain = { ...opts, color: false };
+  const general = (v: CqlValue) => formatValue(v, type, plain).text;
+  if (TEXT_KINDS.has(type.kind)) return (v) => (typeof v === 'string' ? escapeText(v, false) : general(v));
+  const fast = scalarText(type, plain);
+  if (!fast) return general;
+  const { text } = fast;
+  return (v) => text(v) ?? general(v);
 }
 
 /** formatRow for many rows of the same columns: the column formatters are made once. */

@@ -6,7 +6,7 @@
 
 import type { Column, CqlValue } from '../cql/types.js';
 import { formatOptions, type FormatOptions } from '../format/options.js';
-import { columnFormatter } from '../format/value.js';
+import { columnText } from '../format/value.js';
 
 export interface CsvOptions {
   delimiter?: string;
@@ -58,9 +58,9 @@ export class CsvRenderer {
   /** One row as a record. */
   row(values: CqlValue[]): string {
     this.formatters ??= this.columns.map((c) => {
-      const f = columnFormatter(c.type, this.format);
+      const f = columnText(c.type, this.format);
       const text = TEXT_KINDS.has(c.type.kind);
-      return (v: CqlValue) => (text && typeof v === 'string' ? v : f(v).text);
+      return (v: CqlValue) => (text && typeof v === 'string' ? v : f(v));
     });
     let out = '';
     for (let i = 0; i < this.formatters.length; i++) {

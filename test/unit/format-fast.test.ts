@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CqlDecimal, CqlTimestamp, type CqlType, type CqlValue } from '../../src/cql/types.js';
 import { formatOptions, type FormatOptions } from '../../src/format/options.js';
-import { formatValue, rowFormatter } from '../../src/format/value.js';
+import { columnText, formatValue, rowFormatter } from '../../src/format/value.js';
 import { formatG, roundSignificant, roundSignificantExact } from '../../src/format/numbers.js';
 import { strftime, strftimeGeneral, type WallTime } from '../../src/format/strftime.js';
 import { EXACT_MILLIS, formatTimestamp, roundToMilliseconds, timestampMicros } from '../../src/format/time.js';
@@ -118,6 +118,7 @@ describe('columnFormatter: per-column fast paths', () => {
         const column = { name: 'c', type };
         expect(rowFormatter([column], opts)([value])).toEqual([formatValue(value, type, opts)]);
         expect(rowFormatter([column], opts)([null])).toEqual([formatValue(null, type, opts)]);
+        expect(columnText(type, opts)(value)).toBe(formatValue(value, type, { ...opts, color: false }).text);
       }),
       { numRuns: 20000 },
     );
