@@ -104,6 +104,11 @@ for (const f of result.outputFiles) {
   fs.writeFileSync(f.path, f.contents);
   written.add(path.resolve(f.path));
 }
+// the licences of the packages bundled into dist/ (their notices must travel with their code, and
+// the bundle drops legal comments): dist/THIRD-PARTY-NOTICES.txt, shipped with the package
+const notices = path.join(outdir, 'THIRD-PARTY-NOTICES.txt');
+fs.writeFileSync(notices, thirdPartyNotices(Object.keys(result.metafile.inputs)));
+written.add(path.resolve(notices));
 for (const name of fs.readdirSync(outdir)) {
   const p = path.join(outdir, name);
   if (!written.has(path.resolve(p))) fs.rmSync(p, { recursive: true, force: true });
@@ -111,3 +116,24 @@ for (const name of fs.readdirSync(outdir)) {
 fs.chmodSync(path.join(outdir, 'cli.js'), 0o755);
 // for analysis (what each chunk holds, what it imports): build/esbuild-meta.json
 fs.writeFileSync(path.join(root, 'build', 'esbuild-meta.json'), JSON.stringify(result.metafile));
+
+function thirdPartyNotices(inputs) {
+  const dirs = new Map();
+  for (const input of inputs) {
+    const p = input.replaceAll('\\', '/');
+    const matches = [...p.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)];
+    const last = matches.at(-1);
+    if (last) dirs.set(path.resolve(root, p.slice(0, last.index + last[0].length)), last[1]);
+  }
+  const sections = [];
+  const seen = new Set();
+  for (const [dir, name] of [...dirs].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))) {
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    if (seen.has(`${name}@${pkg.version}`)) continue;
+    seen.add(`${name}@${pkg.version}`);
+    const file = fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = file ? fs.readFileSync(path.join(dir, file), 'utf8').trim() : `License: ${pkg.license ?? 'see the package'}`;
+    sections.push(`${name} ${pkg.version} (${pkg.license ?? 'unknown'})\n${'-'.repeat(60)}\n${text}\n`);
+  }
+  return `dist/ bundles code of these packages, under their own licences:\n\n${sections.join('\n')}`;
+}

@@ -54,13 +54,15 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('the packed tarball', () => {
-  it('holds only what runs: dist/*.js, completions/, README, package.json', () => {
+  it('holds only what runs: dist/*.js, completions/, README, LICENSE and the bundled code\'s notices, package.json', () => {
     expect(packed).toContain('dist/cli.js');
+    expect(packed).toContain('LICENSE');
+    expect(packed).toContain('dist/THIRD-PARTY-NOTICES.txt');
     expect(packed).toContain('completions/tscqlsh.bash');
     expect(packed).toContain('completions/_tscqlsh');
     expect(packed).toContain('completions/tscqlsh.fish');
     expect(packed).toContain('README.md');
-    const other = packed.filter((f) => !/^(dist\/.*\.js|completions\/[^/]+|README\.md|LICENSE|package\.json)$/.test(f));
+    const other = packed.filter((f) => !/^(dist\/.*\.js|dist\/THIRD-PARTY-NOTICES\.txt|completions\/[^/]+|README\.md|LICENSE|package\.json)$/.test(f));
     expect(other).toEqual([]);
   });
 
