@@ -35,37 +35,37 @@ _tscqlsh() {
       add)
         case "$prev" in
           --preset) COMPREPLY=( $(compgen -W "keyspaces" -- "$cur") ); return 0 ;;
-          --host|--port|--local-dc|--keyspace|--username|--password-env|--region|--aws-profile|--ssl-server-name|--connect-timeout|--request-timeout|--page-size|--prompt) :; return 0 ;;
+          --host|--port|--local-dc|--keyspace|--username|--password-env|--region|--aws-profile|--ssl-server-name|--connect-timeout|--request-timeout|--page-size|--prompt|--pager|--history-size) :; return 0 ;;
           --auth) COMPREPLY=( $(compgen -W "none password sigv4" -- "$cur") ); return 0 ;;
           --credentials|--ca|--cert|--key|--secure-connect-bundle) compopt -o filenames 2>/dev/null; COMPREPLY=( $(compgen -f -- "$cur") ); return 0 ;;
           --endpoint) COMPREPLY=( $(compgen -W "standard fips dualstack" -- "$cur") ); return 0 ;;
           --consistency|--serial-consistency) COMPREPLY=( $(compgen -W "ANY ONE TWO THREE QUORUM ALL LOCAL_QUORUM EACH_QUORUM SERIAL LOCAL_SERIAL LOCAL_ONE" -- "$cur") ); return 0 ;;
           --format) COMPREPLY=( $(compgen -W "table expanded csv json ndjson box" -- "$cur") ); return 0 ;;
         esac
-        opts="--preset --host --port --local-dc --keyspace --auth --username --password-env --credentials --region --aws-profile --endpoint --ssl --no-ssl --ca --ssl-system-roots --cert --key --ssl-no-verify --ssl-verify --ssl-server-name --consistency --serial-consistency --connect-timeout --request-timeout --page-size --format --color --no-color --prompt --secure-connect-bundle --skip-schema-wait --default" ;;
+        opts="--preset --host --port --local-dc --keyspace --auth --username --password-env --credentials --region --aws-profile --endpoint --ssl --no-ssl --ca --ssl-system-roots --cert --key --ssl-no-verify --ssl-verify --ssl-server-name --consistency --serial-consistency --connect-timeout --request-timeout --page-size --format --color --no-color --prompt --pager --history-size --secure-connect-bundle --skip-schema-wait --default" ;;
       edit)
         case "$prev" in
           --preset) COMPREPLY=( $(compgen -W "keyspaces" -- "$cur") ); return 0 ;;
-          --host|--port|--local-dc|--keyspace|--username|--password-env|--region|--aws-profile|--ssl-server-name|--connect-timeout|--request-timeout|--page-size|--prompt) :; return 0 ;;
+          --host|--port|--local-dc|--keyspace|--username|--password-env|--region|--aws-profile|--ssl-server-name|--connect-timeout|--request-timeout|--page-size|--prompt|--pager|--history-size) :; return 0 ;;
           --auth) COMPREPLY=( $(compgen -W "none password sigv4" -- "$cur") ); return 0 ;;
           --credentials|--ca|--cert|--key|--secure-connect-bundle) compopt -o filenames 2>/dev/null; COMPREPLY=( $(compgen -f -- "$cur") ); return 0 ;;
           --endpoint) COMPREPLY=( $(compgen -W "standard fips dualstack" -- "$cur") ); return 0 ;;
           --consistency|--serial-consistency) COMPREPLY=( $(compgen -W "ANY ONE TWO THREE QUORUM ALL LOCAL_QUORUM EACH_QUORUM SERIAL LOCAL_SERIAL LOCAL_ONE" -- "$cur") ); return 0 ;;
           --format) COMPREPLY=( $(compgen -W "table expanded csv json ndjson box" -- "$cur") ); return 0 ;;
-          --unset) COMPREPLY=( $(compgen -W "preset host port local-dc keyspace auth username password-env credentials region aws-profile endpoint ssl no-ssl ca ssl-system-roots cert key ssl-no-verify ssl-verify ssl-server-name consistency serial-consistency connect-timeout request-timeout page-size format color no-color prompt secure-connect-bundle skip-schema-wait" -- "$cur") ); return 0 ;;
+          --unset) COMPREPLY=( $(compgen -W "preset host port local-dc keyspace auth username password-env credentials region aws-profile endpoint ssl no-ssl ca ssl-system-roots cert key ssl-no-verify ssl-verify ssl-server-name consistency serial-consistency connect-timeout request-timeout page-size format color no-color prompt pager history-size secure-connect-bundle skip-schema-wait" -- "$cur") ); return 0 ;;
         esac
-        opts="--preset --host --port --local-dc --keyspace --auth --username --password-env --credentials --region --aws-profile --endpoint --ssl --no-ssl --ca --ssl-system-roots --cert --key --ssl-no-verify --ssl-verify --ssl-server-name --consistency --serial-consistency --connect-timeout --request-timeout --page-size --format --color --no-color --prompt --secure-connect-bundle --skip-schema-wait --default --unset" ;;
+        opts="--preset --host --port --local-dc --keyspace --auth --username --password-env --credentials --region --aws-profile --endpoint --ssl --no-ssl --ca --ssl-system-roots --cert --key --ssl-no-verify --ssl-verify --ssl-server-name --consistency --serial-consistency --connect-timeout --request-timeout --page-size --format --color --no-color --prompt --pager --history-size --secure-connect-bundle --skip-schema-wait --default --unset" ;;
       import-cqlshrc)
         case "$prev" in
           --preset) COMPREPLY=( $(compgen -W "keyspaces" -- "$cur") ); return 0 ;;
-          --host|--port|--local-dc|--keyspace|--username|--password-env|--region|--aws-profile|--ssl-server-name|--connect-timeout|--request-timeout|--page-size|--prompt|--name) :; return 0 ;;
+          --host|--port|--local-dc|--keyspace|--username|--password-env|--region|--aws-profile|--ssl-server-name|--connect-timeout|--request-timeout|--page-size|--prompt|--pager|--history-size|--name) :; return 0 ;;
           --auth) COMPREPLY=( $(compgen -W "none password sigv4" -- "$cur") ); return 0 ;;
           --credentials|--ca|--cert|--key|--secure-connect-bundle) compopt -o filenames 2>/dev/null; COMPREPLY=( $(compgen -f -- "$cur") ); return 0 ;;
           --endpoint) COMPREPLY=( $(compgen -W "standard fips dualstack" -- "$cur") ); return 0 ;;
           --consistency|--serial-consistency) COMPREPLY=( $(compgen -W "ANY ONE TWO THREE QUORUM ALL LOCAL_QUORUM EACH_QUORUM SERIAL LOCAL_SERIAL LOCAL_ONE" -- "$cur") ); return 0 ;;
           --format) COMPREPLY=( $(compgen -W "table expanded csv json ndjson box" -- "$cur") ); return 0 ;;
         esac
-        opts="--preset --host --port --local-dc --keyspace --auth --username --password-env --credentials --region --aws-profile --endpoint --ssl --no-ssl --ca --ssl-system-roots --cert --key --ssl-no-verify --ssl-verify --ssl-server-name --consistency --serial-consistency --connect-timeout --request-timeout --page-size --format --color --no-color --prompt --secure-connect-bundle --skip-schema-wait --default --name" ;;
+        opts="--preset --host --port --local-dc --keyspace --auth --username --password-env --credentials --region --aws-profile --endpoint --ssl --no-ssl --ca --ssl-system-roots --cert --key --ssl-no-verify --ssl-verify --ssl-server-name --consistency --serial-consistency --connect-timeout --request-timeout --page-size --format --color --no-color --prompt --pager --history-size --secure-connect-bundle --skip-schema-wait --default --name" ;;
       list)
         opts="--names" ;;
       *) opts="" ;;

@@ -62,7 +62,7 @@ export async function runShell(args: CliArgs): Promise<number> {
     if (interactive) {
       // Ink and React load only here: batch mode never imports them
       const { runRepl } = await import('./ui/repl.js');
-      return await runRepl(shell, session, { color, disableHistory: args.disableHistory, promptWord: settings.prompt });
+      return await runRepl(shell, session, { color, disableHistory: args.disableHistory, promptWord: settings.prompt, pager: settings.pager, historySize: settings.historySize });
     }
     return await runBatch(shell, input, {
       out: process.stdout,

@@ -45,6 +45,8 @@ export const PROFILE_FLAGS: Field[] = [
   { flag: 'color', kind: 'flag', path: ['color'], value: true, help: 'always color' },
   { flag: 'no-color', kind: 'flag', path: ['color'], value: false, help: 'never color' },
   { flag: 'prompt', kind: 'string', path: ['prompt'], help: 'prompt text' },
+  { flag: 'pager', kind: 'string', path: ['pager'], help: 'REPL pager: off, on ($PAGER) or a command' },
+  { flag: 'history-size', kind: 'int', path: ['historySize'], help: 'lines of REPL history kept' },
   { flag: 'secure-connect-bundle', kind: 'string', path: ['secureConnectBundle'], help: 'Astra secure connect bundle' },
   { flag: 'skip-schema-wait', kind: 'flag', path: ['skipSchemaWait'], value: true, help: 'Keyspaces: do not wait for DDL to be ACTIVE' },
 ];

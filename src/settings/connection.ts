@@ -40,6 +40,9 @@ export interface ResolvedSettings {
   format?: string;
   color?: boolean;
   prompt?: string;
+  /** the REPL's pager setting and history size: TSCQLSH_PAGER / TSCQLSH_HISTORY_SIZE, else the profile */
+  pager?: string;
+  historySize?: number;
   profileName?: string;
   /** the cqlshrc file read (COPY reads its [copy] sections) */
   cqlshrc?: string;
@@ -191,6 +194,8 @@ export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.
     ui: rc.get('ui'),
     cqlshrc: rcFile,
     prompt: p.prompt,
+    pager: env.TSCQLSH_PAGER ?? p.pager,
+    historySize: positiveInt(env.TSCQLSH_HISTORY_SIZE) ?? p.historySize,
     profileName: selected?.name,
     messages,
   };
@@ -202,3 +207,8 @@ export function connectionFromArgs(args: CliArgs, env: NodeJS.ProcessEnv = proce
 }
 
 export { keyspacesEndpoint, KEYSPACES_PORT };
+
+function positiveInt(text: string | undefined): number | undefined {
+  const n = Number(text);
+  return text !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
+}

@@ -48,6 +48,10 @@ export interface Profile {
   format?: (typeof FORMATS)[number];
   color?: boolean;
   prompt?: string;
+  /** the REPL's pager: off, on ($PAGER, else less -SRXF) or a command (TSCQLSH_PAGER overrides) */
+  pager?: string;
+  /** lines of history kept (TSCQLSH_HISTORY_SIZE overrides) */
+  historySize?: number;
   secureConnectBundle?: string;
   /** Keyspaces: do not poll system_schema_mcs after DDL */
   skipSchemaWait?: boolean;
@@ -98,6 +102,8 @@ export const PROFILE_SCHEMA = {
     format: enumOf(FORMATS),
     color: { type: 'boolean' },
     prompt: { type: 'string' },
+    pager: { type: 'string' },
+    historySize: { type: 'integer', minimum: 1 },
     secureConnectBundle: str,
     skipSchemaWait: { type: 'boolean' },
   },

@@ -122,6 +122,20 @@ describe('the profile file', () => {
     expect(a.fields).toEqual({ tls: { ca: ['a.pem', 'b.pem'], verify: false }, consistency: 'LOCAL_ONE', port: 9142 });
     expect(() => parseProfileArgs(['--port', 'x'])).toThrow(ProfileUsageError);
   });
+
+  it('the REPL pager and history size: profile fields, TSCQLSH_PAGER / TSCQLSH_HISTORY_SIZE above them', async () => {
+    const a = parseProfileArgs(['n', '--pager', 'less -S', '--history-size', '500']);
+    expect(a.fields).toEqual({ pager: 'less -S', historySize: 500 });
+    expect(validateConfig({ profiles: { a: { historySize: 0 } } })).toEqual({ path: ['profiles', 'a', 'historySize'], message: 'must be >= 1' });
+    expect(resolve([])).toMatchObject({ pager: undefined, historySize: undefined });
+    await writeConfig(() => ({ defaultProfile: 'p', profiles: { p: { pager: 'on', historySize: 50 } } }), env);
+    expect(resolve([])).toMatchObject({ pager: 'on', historySize: 50 });
+    env.TSCQLSH_PAGER = 'off';
+    env.TSCQLSH_HISTORY_SIZE = '7';
+    expect(resolve([])).toMatchObject({ pager: 'off', historySize: 7 });
+    env.TSCQLSH_HISTORY_SIZE = 'lots';
+    expect(resolve([]).historySize).toBe(50);
+  });
 });
 
 describe('TLS options', () => {
