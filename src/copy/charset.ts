@@ -15,7 +15,9 @@ export interface TextEncoding {
   encode(text: string): Buffer | string;
 }
 
-const CANONICAL: Record<string, string> = {
+export type Codec = 'utf-8' | 'utf-8-sig' | 'latin-1' | 'ascii' | 'utf-16' | 'utf-16-le' | 'utf-16-be';
+
+const CANONICAL: Record<string, Codec> = {
   utf8: 'utf-8', u8: 'utf-8', utf: 'utf-8', cp65001: 'utf-8',
   utf8sig: 'utf-8-sig',
   latin1: 'latin-1', iso88591: 'latin-1', '8859': 'latin-1', cp819: 'latin-1', l1: 'latin-1', latin: 'latin-1',
@@ -25,7 +27,8 @@ const CANONICAL: Record<string, string> = {
   utf16be: 'utf-16-be',
 };
 
-function checkRange(text: string, codec: string, limit: number): void {
+/** Throws for the first character of `text` above `limit` (the caller knows there is one). */
+function checkRange(text: string, codec: string, limit: number): never {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c > limit) {
@@ -34,11 +37,16 @@ function checkRange(text: string, codec: string, limit: number): void {
       throw new UnicodeEncodeError(`'${codec}' codec can't encode character '${esc}': ordinal not in range(${limit + 1})`);
     }
   }
+  throw new UnicodeEncodeError(`'${codec}' codec can't encode the text`);
 }
 
-const needsCheck = (re: RegExp) => (text: string) => re.test(text);
-const beyondLatin1 = needsCheck(/[^\x00-\xff]/);
-const beyondAscii = needsCheck(/[^\x00-\x7f]/);
+/** The Python codec a name stands for (any case, with or without - and _), of those COPY knows by name. */
+export function codecOf(name: string): Codec | undefined {
+  return CANONICAL[name.trim().toLowerCase().replace(/[-_\s]/g, '')];
+}
+
+const BEYOND_LATIN1 = /[^\x00-\xff]/;
+const BEYOND_ASCII = /[^\x00-\x7f]/;
 
 function utf16be(text: string): Buffer {
   return Buffer.from(text, 'utf16le').swap16();
@@ -46,16 +54,15 @@ function utf16be(text: string): Buffer {
 
 /** The writer of a codec name (Python's names, any case, - or _), or null for one Node cannot write. */
 export function encodingFor(name: string): TextEncoding | null {
-  const key = name.trim().toLowerCase().replace(/[-_\s]/g, '');
-  switch (CANONICAL[key]) {
+  switch (codecOf(name)) {
     case 'utf-8':
       return { name, preamble: Buffer.alloc(0), encode: (t) => t };
     case 'utf-8-sig':
       return { name, preamble: Buffer.from([0xef, 0xbb, 0xbf]), encode: (t) => t };
     case 'latin-1':
-      return { name, preamble: Buffer.alloc(0), encode: (t) => (beyondLatin1(t) ? (checkRange(t, 'latin-1', 0xff), Buffer.alloc(0)) : Buffer.from(t, 'latin1')) };
+      return { name, preamble: Buffer.alloc(0), encode: (t) => (BEYOND_LATIN1.test(t) ? checkRange(t, 'latin-1', 0xff) : Buffer.from(t, 'latin1')) };
     case 'ascii':
-      return { name, preamble: Buffer.alloc(0), encode: (t) => (beyondAscii(t) ? (checkRange(t, 'ascii', 0x7f), Buffer.alloc(0)) : Buffer.from(t, 'latin1')) };
+      return { name, preamble: Buffer.alloc(0), encode: (t) => (BEYOND_ASCII.test(t) ? checkRange(t, 'ascii', 0x7f) : Buffer.from(t, 'latin1')) };
     case 'utf-16':
       // Python's utf-16 codec: a BOM, then the machine's order (little-endian here)
       return { name, preamble: Buffer.from([0xff, 0xfe]), encode: (t) => Buffer.from(t, 'utf16le') };

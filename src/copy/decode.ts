@@ -3,26 +3,23 @@
 // streamed so that a character cut between two reads is decoded whole.
 import fs from 'node:fs';
 import { UniversalLines } from './csv.js';
+import { codecOf, type Codec } from './charset.js';
 import type { Source } from './sources.js';
 
 export interface Decoder {
   decode(chunk: Buffer, end: boolean): string;
 }
 
-const ALIASES: Record<string, string> = {
-  utf8: 'utf-8', 'utf-8': 'utf-8', u8: 'utf-8', utf: 'utf-8', cp65001: 'utf-8',
-  'utf-8-sig': 'utf-8', utf8sig: 'utf-8',
-  latin1: 'latin1', 'latin-1': 'latin1', 'iso-8859-1': 'latin1', 'iso8859-1': 'latin1', iso88591: 'latin1', '8859': 'latin1', cp819: 'latin1', l1: 'latin1', latin: 'latin1',
-  ascii: 'latin1', 'us-ascii': 'latin1', '646': 'latin1',
-  'utf-16': 'utf-16', utf16: 'utf-16', u16: 'utf-16',
-  'utf-16-le': 'utf-16le', 'utf-16le': 'utf-16le', utf16le: 'utf-16le',
-  'utf-16-be': 'utf-16be', 'utf-16be': 'utf-16be', utf16be: 'utf-16be',
+/** what TextDecoder calls the codecs COPY knows by name (ascii is read as latin-1: lenient) */
+const DECODER: Record<Codec, string> = {
+  'utf-8': 'utf-8', 'utf-8-sig': 'utf-8', 'latin-1': 'latin1', ascii: 'latin1',
+  'utf-16': 'utf-16', 'utf-16-le': 'utf-16le', 'utf-16-be': 'utf-16be',
 };
 
 /** A streaming decoder for a Python codec name, or null when Node has no such encoding. */
 export function decoderFor(encoding: string): (() => Decoder) | null {
-  const norm = encoding.trim().toLowerCase().replaceAll('_', '-');
-  const name = ALIASES[norm] ?? ALIASES[norm.replaceAll('-', '')] ?? norm;
+  const codec = codecOf(encoding);
+  const name = codec ? DECODER[codec] : encoding.trim().toLowerCase().replaceAll('_', '-');
   if (name === 'latin1') return () => ({ decode: (b) => b.toString('latin1') });
   if (name === 'utf-16') {
     // Python's utf-16: the BOM says the byte order (little-endian without one)

@@ -6,6 +6,17 @@ import { toDriverParam } from '../db/bulk.js';
 import { part, type Part } from '../db/value-bytes.js';
 
 type Enc = (v: CqlValue) => unknown;
+/** A nullable value as the protocol writes it inside a collection: [int length] then the bytes, -1 for null; returns the new offset. */
+function writeSized(b: Buffer, o: number, x: CqlValue, p: Part): number {
+  if (x === null) {
+    b.writeInt32BE(-1, o);
+    return o + 4;
+  }
+  const len = p.write(b, o + 4, x);
+  b.writeInt32BE(len, o);
+  return o + 4 + len;
+}
+
 function collectionPart(t: CqlType): Part | null {
   if (t.kind === 'list' || t.kind === 'set') {
     const e = part(t.element) ?? collectionPart(t.element);
@@ -20,16 +31,7 @@ function collectionPart(t: CqlType): Part | null {
         const items = v as CqlValue[];
         b.writeInt32BE(items.length, at);
         let o = at + 4;
-        for (const x of items) {
-          if (x === null) {
-            b.writeInt32BE(-1, o);
-            o += 4;
-            continue;
-          }
-          const len = e.write(b, o + 4, x);
-          b.writeInt32BE(len, o);
-          o += 4 + len;
-        }
+        for (const x of items) o = writeSized(b, o, x, e);
         return o - at;
       },
     };
@@ -48,19 +50,7 @@ function collectionPart(t: CqlType): Part | null {
         const items = v as [CqlValue, CqlValue][];
         b.writeInt32BE(items.length, at);
         let o = at + 4;
-        for (const [a, c] of items) {
-          const kl = k.write(b, o + 4, a);
-          b.writeInt32BE(kl, o);
-          o += 4 + kl;
-          if (c === null) {
-            b.writeInt32BE(-1, o);
-            o += 4;
-            continue;
-          }
-          const vl = x.write(b, o + 4, c);
-          b.writeInt32BE(vl, o);
-          o += 4 + vl;
-        }
+        for (const [a, c] of items) o = writeSized(b, writeSized(b, o, a, k), c, x);
         return o - at;
       },
     };

@@ -6,7 +6,7 @@ import { CqlDate, CqlDecimal, CqlDuration, CqlTimestamp, type Column, type CqlTy
 import { describeError } from './errors.js';
 import type { Consistency, Session } from './session.js';
 import { toCqlType, type DriverType } from './types.js';
-import { toCqlValue, valueConverter } from './values.js';
+import { valueConverter } from './values.js';
 
 export interface TableInfo {
   keyspace: string;

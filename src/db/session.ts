@@ -10,7 +10,7 @@ import { ddlTarget, waitForDdl } from './keyspaces-ddl.js';
 import { tlsOptions, type TlsOptions } from './tls.js';
 import { toCqlType, type DriverType } from './types.js';
 import { capYoungGeneration } from '../memory.js';
-import { patchTimestampDecoding, toCqlValue, valueConverter } from './values.js';
+import { patchTimestampDecoding, valueConverter } from './values.js';
 
 export type { TlsOptions } from './tls.js';
 
