@@ -28,6 +28,8 @@ export const PROFILES = {
 // TSCQLSH_DB_PORT_OFFSET moves every port (e.g. 1000: 10042, 10142, ...) for machines where the
 // defaults are taken.
 const PORT_OFFSET = Number(process.env.TSCQLSH_DB_PORT_OFFSET ?? 0) || 0;
+// TSCQLSH_DB_HEAP sets the JVM heap (default 1G), e.g. 512M where several servers share a machine.
+const HEAP = /^\d+[MG]$/i.test(process.env.TSCQLSH_DB_HEAP ?? '') ? process.env.TSCQLSH_DB_HEAP : '1G';
 
 export function profile(name = 'default') {
   const base = PROFILES[name];
@@ -253,7 +255,7 @@ export async function start(name = 'default', { timeoutMs = 180_000, quiet = fal
   const jars = fs.readdirSync(libDir).filter((f) => f.endsWith('.jar'));
   const jamm = jars.find((f) => /^jamm-/.test(f));
   const args = [
-    '-Xms1G', '-Xmx1G', '-Xss256k',
+    `-Xms${HEAP}`, `-Xmx${HEAP}`, '-Xss256k',
     '-XX:+UseG1GC', '-XX:+HeapDumpOnOutOfMemoryError', '-XX:HeapDumpPath=' + path.join(p.dir, 'logs'),
     '-Djdk.attach.allowAttachSelf=true', '-Dio.netty.tryReflectionSetAccessible=true',
     ...JVM17_MODULE_FLAGS,
