@@ -38,17 +38,17 @@ export async function runShell(args: CliArgs): Promise<number> {
     return 2;
   }
   process.stdout.setDefaultEncoding?.(encoding);
-  if (args.debug) {
-    // what cqlsh --debug prints first (our driver in place of the Python one)
+  // flags > env > profile > cqlshrc > defaults; warnings, password prompt, SigV4 (src/settings/)
+  const opened = await openSession(args, undefined, (s) => {
+    if (!args.debug) return;
+    // what cqlsh --debug prints first (our driver in place of the Python one), from the resolved settings
     process.stderr.write(
       `Using CQL driver: cassandra-driver ${driverVersion()}\n` +
-        `Using connect timeout: ${args.connectTimeout ?? 5} seconds\n` +
+        `Using connect timeout: ${(s.connect.connectTimeoutMs ?? 5000) / 1000} seconds\n` +
         `Using '${args.encoding ?? 'utf-8'}' encoding\n` +
-        `Using ssl: ${args.ssl ? 'True' : 'False'}\n`,
+        `Using ssl: ${s.connect.tls ? 'True' : 'False'}\n`,
     );
-  }
-  // flags > env > profile > cqlshrc > defaults; warnings, password prompt, SigV4 (src/settings/)
-  const opened = await openSession(args);
+  });
   if (typeof opened === 'number') return opened;
   const { session, settings } = opened;
   const conn = settings.connect;

@@ -1,11 +1,10 @@
 // `tscqlsh completion bash|zsh|fish`: prints a shell completion script generated from the flag tables
-// (SPECS, PROFILE_FLAGS), so a new flag is offered without editing three scripts by hand. The copies in
+// (the one option table, options.ts), so a new flag is offered without editing three scripts by hand. The copies in
 // completions/ are the same output (scripts/gen-completions.mjs; a unit test keeps them in sync).
 // Profile names are completed at completion time through `tscqlsh profile list --names`.
 // Loads neither the driver nor Ink.
-import { SPECS, SUBCOMMANDS } from './args.js';
-import { PROFILE_FLAGS } from './profile-args.js';
-import { AUTH_KINDS, CONSISTENCIES, FORMATS } from '../settings/profile-schema.js';
+import { SUBCOMMANDS } from './args.js';
+import { PROFILE_OPTIONS, RUN_OPTIONS, type CliOption } from './options.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type CompletionShell = (typeof SHELLS)[number];
@@ -13,9 +12,9 @@ export type CompletionShell = (typeof SHELLS)[number];
 /** The file each script is installed as in completions/. */
 export const COMPLETION_FILES: Record<CompletionShell, string> = { bash: 'tscqlsh.bash', zsh: '_tscqlsh', fish: 'tscqlsh.fish' };
 
-export const PROFILE_VERBS = ['add', 'edit', 'list', 'show', 'remove', 'default', 'import-cqlshrc'] as const;
+export const PROFILE_VERBS = ['add', 'edit', 'list', 'show', 'remove', 'rename', 'default', 'import-cqlshrc'] as const;
 /** verbs whose first argument is an existing profile */
-const NAMED_VERBS = ['edit', 'show', 'remove', 'rm', 'default'];
+const NAMED_VERBS = ['edit', 'show', 'remove', 'rm', 'rename', 'default'];
 const SUBCOMMAND_HELP: Record<string, string> = { profile: 'manage saved connection profiles', completion: 'print a shell completion script' };
 const VERB_HELP: Record<string, string> = {
   add: 'save a new profile',
@@ -23,6 +22,7 @@ const VERB_HELP: Record<string, string> = {
   list: 'list the saved profiles',
   show: 'show one profile',
   remove: 'remove a profile',
+  rename: 'rename a profile',
   default: 'show or set the default profile',
   'import-cqlshrc': 'import a cqlshrc file as a profile',
 };
@@ -36,36 +36,29 @@ interface Opt {
   value: ValueKind;
 }
 
-const FILE_FLAGS = new Set(['file', 'cqlshrc', 'credentials', 'ca', 'cert', 'key', 'secure-connect-bundle']);
-const CHOICES: Record<string, readonly string[]> = { format: FORMATS, auth: AUTH_KINDS, consistency: CONSISTENCIES };
+const valueOf = (o: CliOption): ValueKind =>
+  o.value === undefined ? { kind: 'none' } : o.long === 'profile' ? { kind: 'profile' } : o.file ? { kind: 'file' } : o.choices ? { kind: 'choice', choices: o.choices } : { kind: 'free' };
 
-/** The main command's options, from SPECS. */
+/** The main command's options, from the option table. */
 export function mainOptions(): Opt[] {
-  return SPECS.map((s) => ({
-    short: s.short,
-    long: s.long,
-    help: s.help,
-    value: s.value === undefined ? { kind: 'none' } : s.long === 'profile' ? { kind: 'profile' } : FILE_FLAGS.has(s.long) ? { kind: 'file' } : CHOICES[s.long] ? { kind: 'choice', choices: CHOICES[s.long] } : { kind: 'free' },
-  }));
+  return RUN_OPTIONS.map((o) => ({ short: o.short, long: o.long, help: o.help, value: valueOf(o) }));
 }
 
-/** The options of `profile VERB`, from PROFILE_FLAGS plus the verb's own. */
+/** The options of `profile VERB`, from the option table plus the verb's own. */
 export function profileOptions(verb: string): Opt[] {
-  const fields: Opt[] = PROFILE_FLAGS.map((f) => ({
-    long: f.flag,
-    help: f.help,
-    value: f.kind === 'flag' ? { kind: 'none' } : f.choices ? { kind: 'choice', choices: f.choices } : FILE_FLAGS.has(f.flag) ? { kind: 'file' } : { kind: 'free' },
-  }));
+  const fields: Opt[] = PROFILE_OPTIONS.map((o) => ({ short: o.short, long: o.long, help: o.help, value: valueOf(o) }));
   const makeDefault: Opt = { long: 'default', help: 'make it the default profile', value: { kind: 'none' } };
   switch (verb) {
     case 'add':
       return [...fields, makeDefault];
     case 'edit':
-      return [...fields, makeDefault, { long: 'unset', help: 'remove a field', value: { kind: 'choice', choices: PROFILE_FLAGS.map((f) => f.flag) } }];
+      return [...fields, makeDefault, { long: 'unset', help: 'remove a field', value: { kind: 'choice', choices: PROFILE_OPTIONS.map((o) => o.long) } }];
     case 'import-cqlshrc':
       return [...fields, makeDefault, { long: 'name', help: 'name of the new profile', value: { kind: 'free' } }];
     case 'list':
       return [{ long: 'names', help: 'print only the names', value: { kind: 'none' } }];
+    case 'default':
+      return [{ long: 'clear', help: 'no default profile', value: { kind: 'none' } }];
     default:
       return [];
   }
@@ -92,7 +85,7 @@ function bashScript(): string {
     for (const [action, names] of groups) out.push(`${indent}${names.join('|')}) ${action}; return 0 ;;`);
     return out.join('\n');
   };
-  const verbCases = ['add', 'edit', 'import-cqlshrc', 'list']
+  const verbCases = ['add', 'edit', 'import-cqlshrc', 'list', 'default']
     .map((v) => {
       const cases = valueCases(profileOptions(v), '          ');
       const prevCase = cases ? `        case "$prev" in\n${cases}\n        esac\n` : '';
@@ -192,9 +185,9 @@ function zshSpecs(opts: Opt[], indent: string): string {
 }
 
 function zshScript(): string {
-  const verbSpecs = ['add', 'edit', 'import-cqlshrc', 'list']
+  const verbSpecs = ['add', 'edit', 'import-cqlshrc', 'list', 'default']
     .map((v) => {
-      const first = v === 'edit' ? "'1:profile:_tscqlsh_profiles'" : v === 'add' ? "'1:name: '" : v === 'import-cqlshrc' ? "'1:cqlshrc:_files'" : '';
+      const first = v === 'edit' || v === 'default' ? "'1:profile:_tscqlsh_profiles'" : v === 'add' ? "'1:name: '" : v === 'import-cqlshrc' ? "'1:cqlshrc:_files'" : '';
       return `    ${v})\n      _arguments -S \\\n${zshSpecs(profileOptions(v), '        ')}${first ? ` \\\n        ${first}` : ''} ;;`;
     })
     .join('\n');
@@ -221,7 +214,7 @@ _tscqlsh_profile() {
   (( CURRENT -= 2 ))
   case $verb in
 ${verbSpecs}
-    ${NAMED_VERBS.filter((v) => v !== 'edit').join('|')})
+    ${NAMED_VERBS.filter((v) => v !== 'edit' && v !== 'default').join('|')})
       (( CURRENT == 2 )) && _tscqlsh_profiles ;;
   esac
 }
@@ -305,7 +298,7 @@ function fishScript(): string {
     `complete -c tscqlsh -n '__tscqlsh_at 3; and __tscqlsh_profile_verb ${words(NAMED_VERBS)}' -a '(__tscqlsh_profiles)'`,
     `complete -c tscqlsh -n '__tscqlsh_at 3; and __tscqlsh_profile_verb import-cqlshrc' -F`,
   ];
-  for (const v of ['add', 'edit', 'import-cqlshrc', 'list']) lines.push(...fishLines(profileOptions(v), `__tscqlsh_profile_verb ${v}`));
+  for (const v of ['add', 'edit', 'import-cqlshrc', 'list', 'default']) lines.push(...fishLines(profileOptions(v), `__tscqlsh_profile_verb ${v}`));
   return lines.join('\n') + '\n';
 }
 

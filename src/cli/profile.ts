@@ -3,9 +3,9 @@ import path from 'node:path';
 import { defaultCqlshrc } from '../settings/cqlshrc.js';
 import { expandUser } from '../settings/files.js';
 import { importCqlshrc } from '../settings/import-cqlshrc.js';
-import { keyspacesPreset } from '../settings/keyspaces.js';
+import { followRegion, keyspacesPreset } from '../settings/keyspaces.js';
 import type { Profile } from '../settings/profile-schema.js';
-import { checkProfileName, ConfigFileError, configPath, readConfig, writeConfig } from '../settings/profiles.js';
+import { checkProfileName, ConfigFileError, configPath, noSuchProfile, readConfig, writeConfig } from '../settings/profiles.js';
 import { parseProfileArgs, profileHelp, ProfileUsageError, unsetField } from './profile-args.js';
 
 export interface ProfileIo {
@@ -69,6 +69,10 @@ async function dispatch(argv: string[], io: ProfileIo): Promise<number> {
     return verb === undefined ? 2 : 0;
   }
   const a = parseProfileArgs(rest);
+  if (a.help) {
+    io.out(profileHelp() + '\n');
+    return 0;
+  }
   a.fields = absolutePaths(a.fields, io.env);
   const name = a.positionals[0];
   const needName = () => {
@@ -100,7 +104,7 @@ async function dispatch(argv: string[], io: ProfileIo): Promise<number> {
       const n = needName();
       const c = readConfig(env);
       const p = c.profiles?.[n];
-      if (!p) return missing(n, io);
+      if (!p) throw new ConfigFileError(noSuchProfile(n, c, env));
       io.out(showProfile(n, p, n === c.defaultProfile, env));
       return 0;
     }
@@ -108,25 +112,34 @@ async function dispatch(argv: string[], io: ProfileIo): Promise<number> {
     case 'edit': {
       const n = needName();
       let created = false;
+      let warnings: string[] = [];
       await writeConfig((c) => {
         const profiles = (c.profiles ??= {});
         if (verb === 'add' && profiles[n]) throw new ProfileUsageError(`profile '${n}' already exists: use \`tscqlsh profile edit ${n}\``);
-        if (verb === 'edit' && !profiles[n]) throw new ConfigFileError(`No profile named '${n}' in ${configPath(env)}`);
+        if (verb === 'edit' && !profiles[n]) throw new ConfigFileError(noSuchProfile(n, c, env));
         created = !profiles[n];
-        const next = merge(profiles[n] ?? {}, withPreset(a.fields));
+        const before = profiles[n] ?? {};
+        // a new region (or endpoint) carries the preset's host and data center with it
+        const moved = followRegion(before, merge(before, withPreset(a.fields)), {
+          host: a.fields.host !== undefined,
+          localDataCenter: a.fields.localDataCenter !== undefined,
+        });
+        const next = moved.profile;
+        warnings = moved.warnings;
         for (const u of a.unset) if (!unsetField(next, u)) throw new ProfileUsageError(`--unset ${u}: the profile has no such field set`);
         profiles[n] = next;
         if (a.makeDefault) c.defaultProfile = n;
         return c;
       }, env);
       io.out(`${created ? 'Saved' : 'Updated'} profile '${n}' in ${configPath(env)}\n`);
+      for (const w of warnings) io.err(`${w}\n`);
       return 0;
     }
     case 'remove':
     case 'rm': {
       const n = needName();
       await writeConfig((c) => {
-        if (!c.profiles?.[n]) throw new ConfigFileError(`No profile named '${n}' in ${configPath(env)}`);
+        if (!c.profiles?.[n]) throw new ConfigFileError(noSuchProfile(n, c, env));
         delete c.profiles[n];
         if (c.defaultProfile === n) delete c.defaultProfile;
         return c;
@@ -134,7 +147,34 @@ async function dispatch(argv: string[], io: ProfileIo): Promise<number> {
       io.out(`Removed profile '${n}'\n`);
       return 0;
     }
+    case 'rename': {
+      const n = needName();
+      const to = a.positionals[1];
+      if (to === undefined) throw new ProfileUsageError('profile rename needs the new NAME: tscqlsh profile rename NAME NEW_NAME');
+      checkProfileName(to);
+      await writeConfig((c) => {
+        if (!c.profiles?.[n]) throw new ConfigFileError(noSuchProfile(n, c, env));
+        if (c.profiles[to]) throw new ProfileUsageError(`profile '${to}' already exists`);
+        c.profiles[to] = c.profiles[n];
+        delete c.profiles[n];
+        if (c.defaultProfile === n) c.defaultProfile = to;
+        return c;
+      }, env);
+      io.out(`Renamed profile '${n}' to '${to}'\n`);
+      return 0;
+    }
     case 'default': {
+      if (a.clear) {
+        if (name !== undefined) throw new ProfileUsageError('profile default takes a NAME or --clear, not both');
+        let had: string | undefined;
+        await writeConfig((c) => {
+          had = c.defaultProfile;
+          delete c.defaultProfile;
+          return c;
+        }, env);
+        io.out(had ? `No default profile (was '${had}')\n` : 'No default profile\n');
+        return 0;
+      }
       if (name === undefined) {
         const d = readConfig(env).defaultProfile;
         io.out(d ? `${d}\n` : 'No default profile\n');
@@ -142,7 +182,7 @@ async function dispatch(argv: string[], io: ProfileIo): Promise<number> {
       }
       const n = needName();
       await writeConfig((c) => {
-        if (!c.profiles?.[n]) throw new ConfigFileError(`No profile named '${n}' in ${configPath(env)}`);
+        if (!c.profiles?.[n]) throw new ConfigFileError(noSuchProfile(n, c, env));
         c.defaultProfile = n;
         return c;
       }, env);
@@ -163,16 +203,12 @@ async function dispatch(argv: string[], io: ProfileIo): Promise<number> {
       }, env);
       io.out(`Imported ${file} as profile '${target}'\n`);
       for (const note of notes) io.err(`Note: ${note}\n`);
+      for (const w of followRegion(profile, profile).warnings) io.err(`${w}\n`);
       return 0;
     }
     default:
-      throw new ProfileUsageError(`unknown profile command '${verb}' (add, edit, list, show, remove, default, import-cqlshrc)`);
+      throw new ProfileUsageError(`unknown profile command '${verb}' (add, edit, list, show, remove, rename, default, import-cqlshrc)`);
   }
-}
-
-function missing(n: string, io: ProfileIo): number {
-  io.err(`tscqlsh profile: no profile named '${n}'\n`);
-  return 1;
 }
 
 /** The profile as `key: value` lines; secrets are never printed, only where they come from. */

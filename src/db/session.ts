@@ -7,6 +7,7 @@ import type { Column, CqlValue } from '../cql/types.js';
 import { describeError } from './errors.js';
 import { applySecureConnectBundle } from './cloud.js';
 import { ddlTarget, waitForDdl } from './keyspaces-ddl.js';
+import { isWriteStatement, KEYSPACES_CONSISTENCIES, KEYSPACES_SERIAL, KEYSPACES_WRITE_CONSISTENCY, keyspacesConsistencyError } from './keyspaces-rules.js';
 import { tlsOptions, type TlsOptions } from './tls.js';
 import { toCqlType, type DriverType } from './types.js';
 import { capYoungGeneration } from '../memory.js';
@@ -180,7 +181,11 @@ export class Session {
     let pageState: string | Buffer | undefined;
     let columns: Column[] | null | undefined;
     let convert: ((v: unknown) => CqlValue)[] = [];
-    if (this.options.keyspacesService) checkKeyspacesConsistency(o);
+    if (this.options.keyspacesService) {
+      checkKeyspacesConsistency(o);
+      // Keyspaces takes writes only at LOCAL_QUORUM (docs/keyspaces.md): CONSISTENCY LOCAL_ONE is for reads
+      if (isWriteStatement(cql)) o = { ...o, consistency: KEYSPACES_WRITE_CONSISTENCY };
+    }
     const pageSize = o.pageSize && o.pageSize > 0 ? o.pageSize : 5000;
     const fetchSize = o.fetchSize && o.fetchSize > pageSize ? Math.ceil(o.fetchSize / pageSize) * pageSize : pageSize;
     const fetch = (state: string | Buffer | undefined) =>
@@ -331,15 +336,12 @@ async function whiteList(host: string, port: number): Promise<string[]> {
   return [...new Set((await dns.lookup(host, { all: true })).map((a) => fmt(a.address)))];
 }
 
-/** Consistency levels Amazon Keyspaces accepts (reads ONE/LOCAL_ONE/LOCAL_QUORUM, writes LOCAL_QUORUM). */
-export const KEYSPACES_CONSISTENCIES: Consistency[] = ['ONE', 'LOCAL_ONE', 'LOCAL_QUORUM'];
-const KEYSPACES_SERIAL: Consistency[] = ['LOCAL_SERIAL', 'SERIAL'];
 
 function checkKeyspacesConsistency(o: ExecuteOptions): void {
-  if (o.consistency && !KEYSPACES_CONSISTENCIES.includes(o.consistency)) {
-    throw new Error(`Amazon Keyspaces does not support consistency level ${o.consistency}: use ONE, LOCAL_ONE or LOCAL_QUORUM (writes always use LOCAL_QUORUM)`);
+  if (o.consistency && !(KEYSPACES_CONSISTENCIES as readonly string[]).includes(o.consistency)) {
+    throw new Error(keyspacesConsistencyError(o.consistency));
   }
-  if (o.serialConsistency && !KEYSPACES_SERIAL.includes(o.serialConsistency)) {
+  if (o.serialConsistency && !(KEYSPACES_SERIAL as readonly string[]).includes(o.serialConsistency)) {
     throw new Error(`Amazon Keyspaces does not support serial consistency level ${o.serialConsistency}`);
   }
 }

@@ -62,8 +62,20 @@ const TLS_CODES = new Set([
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED',
 ]);
 
-/** A second line for a connection error caused by certificate verification, or undefined. */
-export function tlsHint(err: unknown): string | undefined {
+/** What plaintext to a TLS port, and TLS to a plaintext port, look like. */
+const PLAIN_TO_TLS = (e: { code?: string; message?: string }) => e.code === 'ECONNRESET' || /\bECONNRESET\b|Connection reset by peer|socket hang up/.test(e.message ?? '');
+const TLS_TO_PLAIN = (e: { code?: string; message?: string }) => e.code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number|packet length too long|unknown protocol/.test(e.message ?? '');
+
+export const PLAIN_TO_TLS_HINT =
+  'The server reset the connection: the port may expect TLS. Connect with --ssl (and --ca FILE for a private CA), or choose the plaintext port.';
+export const TLS_TO_PLAIN_HINT =
+  'TLS: the server did not answer in TLS (wrong version number): the port is likely plaintext. Connect without --ssl (--no-ssl overrides a profile), or choose the TLS port.';
+
+/**
+ * A second line for a connection error: certificate verification, or the likely wrong protocol
+ * (plaintext to a TLS port, TLS to a plaintext port). `usingTls`: whether this connection used TLS.
+ */
+export function tlsHint(err: unknown, usingTls?: boolean): string | undefined {
   const seen = new Set<unknown>();
   const stack: unknown[] = [err];
   while (stack.length) {
@@ -75,6 +87,8 @@ export function tlsHint(err: unknown): string | undefined {
         ? `TLS: the server certificate does not match the host name (${e.message}). Connect by the name in the certificate, or set the expected name with --ssl-server-name.`
         : `TLS: the server certificate could not be verified (${e.message}). Give the CA that signed it with --ca FILE (or SSL_CERTFILE); --ssl-no-verify skips verification (insecure).`;
     }
+    if (usingTls !== false && TLS_TO_PLAIN(e)) return TLS_TO_PLAIN_HINT;
+    if (usingTls === false && PLAIN_TO_TLS(e)) return PLAIN_TO_TLS_HINT;
     if (e.innerErrors) stack.push(...Object.values(e.innerErrors));
     if (e.innerError) stack.push(e.innerError);
     if ((e as { cause?: unknown }).cause) stack.push((e as { cause?: unknown }).cause);

@@ -10,8 +10,9 @@ import {
 import { resolveRegion } from '../db/auth/aws.js';
 import { expandUser } from './files.js';
 import { iniBool, iniGet, iniInt, type IniSection } from './ini.js';
-import { isKeyspacesHost, keyspacesEndpoint, keyspacesPreset, KEYSPACES_PORT } from './keyspaces.js';
-import { AUTH_KINDS, CONSISTENCIES, type AuthKind, type Profile } from './profile-schema.js';
+import { followRegion, isKeyspacesHost, isKeyspacesProfile, keyspacesEndpoint, keyspacesPreset, KEYSPACES_PORT } from './keyspaces.js';
+import { AUTH_KINDS, CONSISTENCIES, ENDPOINT_VARIANTS, type AuthKind, type Profile } from './profile-schema.js';
+import { KEYSPACES_CONSISTENCIES, keyspacesConsistencyError } from '../db/keyspaces-rules.js';
 import { selectProfile } from './profiles.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -26,6 +27,8 @@ export interface SigV4Settings {
   awsProfile?: string;
   /** keys from a cqlsh-expansion credentials file / [auth_provider] section */
   staticCredentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** how long to wait for a configured credential provider (--aws-timeout) */
+  timeoutMs?: number;
 }
 
 export interface ResolvedSettings {
@@ -59,17 +62,28 @@ const FALSY = /^(false|no|0|off)$/i;
 /** Everything a plain run needs to connect, resolved with the documented precedence. */
 export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.env): ResolvedSettings {
   const messages: Messages = { stdout: [], stderr: [] };
-  const selected = selectProfile(args.profile, env);
+  const selected = selectProfile(args.profile, env, { noProfile: args.noProfile, withUsername: args.username !== undefined });
   let p: Profile = selected?.profile ?? {};
   if (args.preset !== undefined) {
     if (args.preset !== 'keyspaces') throw new SettingsError(`Unknown preset '${args.preset}' (known: keyspaces)`);
     p = { ...p, preset: 'keyspaces' };
   }
-  if (p.preset === 'keyspaces') {
-    // a preset saved without a region takes it from the flag or the AWS environment
-    const region = args.region ?? p.region ?? resolveRegion(undefined, env, args.awsProfile ?? p.awsProfile);
-    p = { ...keyspacesPreset(region, p.endpointVariant), ...p };
+  if (args.endpoint !== undefined) {
+    if (!(ENDPOINT_VARIANTS as readonly string[]).includes(args.endpoint)) throw new SettingsError(`--endpoint must be one of ${ENDPOINT_VARIANTS.join(', ')}, not '${args.endpoint}'`);
+  }
+  if (isKeyspacesProfile(p)) {
+    // a preset saved without a region takes it from the flag or the AWS environment; a host and
+    // data center that came from the preset follow a --region / --endpoint given now
+    const region = args.region ?? p.region ?? (p.preset === 'keyspaces' ? resolveRegion(undefined, env, args.awsProfile ?? p.awsProfile) : undefined);
+    const variant = (args.endpoint as Profile['endpointVariant']) ?? p.endpointVariant;
+    const moved = followRegion(p, { ...p, ...(region ? { region } : {}), ...(variant ? { endpointVariant: variant } : {}) }, {
+      host: args.host !== undefined,
+      localDataCenter: args.localDc !== undefined,
+    });
+    p = p.preset === 'keyspaces' ? { ...keyspacesPreset(region, variant), ...moved.profile } : moved.profile;
     if (!p.host && !args.host) throw new SettingsError(`The keyspaces preset needs a region: give --region, or set AWS_REGION`);
+    const explicit = { ...p, ...(args.host ? { host: args.host } : {}), ...(args.localDc ? { localDataCenter: args.localDc } : {}) };
+    messages.stderr.push(...followRegion(explicit, explicit).warnings.map((w) => `${w}\n`));
   }
 
   const rcFile = locateCqlshrc(args.cqlshrc, messages, env);
@@ -104,7 +118,11 @@ export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.
   // TLS
   const caFile = args.ca ?? env.SSL_CERTFILE ?? p.tls?.ca?.[0] ?? iniGet(rc, 'certfiles', host) ?? iniGet(rc, 'ssl', 'certfile');
   const caFiles = args.ca ? [args.ca] : env.SSL_CERTFILE ? [env.SSL_CERTFILE] : p.tls?.ca ?? (caFile ? [caFile] : undefined);
-  const ssl = Boolean(args.ssl || args.ca || args.cert || args.sslNoVerify || args.sslServerName) || (p.ssl ?? iniBool(rc, 'connection', 'ssl') ?? false);
+  // --no-ssl wins; a CA, client certificate, server name or --ssl-no-verify means TLS (flags and profiles alike)
+  const profileTls = p.tls ? Boolean(p.tls.ca?.length || p.tls.cert || p.tls.serverName || p.tls.verify === false) : false;
+  const ssl = args.ssl === false
+    ? false
+    : Boolean(args.ssl || args.ca || args.cert || args.sslNoVerify || args.sslServerName) || (p.ssl ?? (profileTls || undefined) ?? iniBool(rc, 'connection', 'ssl') ?? false);
   let verify: boolean;
   if (args.sslNoVerify) verify = false;
   else if (env.SSL_VALIDATE !== undefined) verify = !FALSY.test(env.SSL_VALIDATE);
@@ -150,8 +168,10 @@ export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.
     const id = s.aws_access_key_id;
     const secret = s.aws_secret_access_key;
     sigv4 = {
-      region: args.region ?? p.region ?? s.aws_region ?? s.region,
+      // cqlsh-expansion's template and the cassandra-sigv4 plugin say region_name
+      region: args.region ?? p.region ?? s.region_name ?? s.aws_region ?? s.region,
       awsProfile: args.awsProfile ?? p.awsProfile ?? s.aws_profile,
+      timeoutMs: secondsToMs(args.awsTimeout ?? p.awsTimeout),
       staticCredentials: id && secret ? { accessKeyId: id, secretAccessKey: secret, sessionToken: s.aws_session_token } : undefined,
     };
   }
@@ -160,8 +180,8 @@ export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.
   if (consistency !== undefined && !(CONSISTENCIES as readonly string[]).includes(consistency)) {
     throw new SettingsError(`Unknown consistency level '${consistency}'`);
   }
-  if (keyspaces && consistency && !['ONE', 'LOCAL_ONE', 'LOCAL_QUORUM'].includes(consistency)) {
-    throw new SettingsError(`Amazon Keyspaces does not support consistency level ${consistency}: use ONE, LOCAL_ONE or LOCAL_QUORUM`);
+  if (keyspaces && consistency && !(KEYSPACES_CONSISTENCIES as readonly string[]).includes(consistency)) {
+    throw new SettingsError(keyspacesConsistencyError(consistency));
   }
 
   const connectTimeout = args.connectTimeout ?? p.connectTimeout ?? iniInt(rc, 'connection', 'timeout') ?? 5;
@@ -172,7 +192,7 @@ export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.
     username: auth === 'password' ? username : undefined,
     password: auth === 'password' ? password : undefined,
     keyspace: args.keyspace ?? p.keyspace ?? iniGet(rc, 'authentication', 'keyspace'),
-    localDataCenter: p.localDataCenter ?? (keyspaces ? sigv4?.region ?? p.region : undefined),
+    localDataCenter: args.localDc ?? p.localDataCenter ?? (keyspaces ? sigv4?.region ?? p.region : undefined),
     connectTimeoutMs: connectTimeout * 1000,
     requestTimeoutMs: requestTimeout * 1000,
     protocolVersion: args.protocolVersion ?? iniInt(rc, 'protocol', 'version'),
@@ -207,6 +227,10 @@ export function connectionFromArgs(args: CliArgs, env: NodeJS.ProcessEnv = proce
 }
 
 export { keyspacesEndpoint, KEYSPACES_PORT };
+
+function secondsToMs(s: number | undefined): number | undefined {
+  return s === undefined ? undefined : s * 1000;
+}
 
 function positiveInt(text: string | undefined): number | undefined {
   const n = Number(text);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { authProviderSection, isSigV4Provider, readIniFile } from './cqlshrc.js';
 import { expandUser } from './files.js';
 import { iniBool, iniGet, iniInt, type Ini } from './ini.js';
-import { isKeyspacesHost } from './keyspaces.js';
+import { isKeyspacesHost, regionOfHost } from './keyspaces.js';
 import { CONSISTENCIES, type Profile } from './profile-schema.js';
 
 export interface Imported {
@@ -42,7 +42,20 @@ export function importCqlshrc(file: string, env: NodeJS.ProcessEnv = process.env
   // TLS: [ssl] certfile / validate / usercert / userkey, [certfiles] per host
   const certfile = (host && iniGet(rc, 'certfiles', host)) || iniGet(rc, 'ssl', 'certfile');
   const tls: NonNullable<Profile['tls']> = {};
-  if (certfile) tls.ca = [abs(certfile, base, env)];
+  const keyspaces = Boolean(host && isKeyspacesHost(host));
+  if (certfile) {
+    const ca = abs(certfile, base, env);
+    // reported now, not at the first connect; a Keyspaces profile keeps the bundled Amazon roots
+    if (fs.existsSync(ca)) tls.ca = [ca];
+    else {
+      notes.push(
+        `[ssl] certfile ${ca} does not exist and was not imported: ` +
+          (keyspaces
+            ? 'the profile trusts the Amazon roots bundled with tscqlsh, which sign the Amazon Keyspaces endpoints.'
+            : 'the profile trusts the system roots; give the right CA with: tscqlsh profile edit NAME --ca FILE'),
+      );
+    }
+  }
   const validate = iniGet(rc, 'ssl', 'validate');
   if (validate !== undefined && validate.toLowerCase() === 'false') tls.verify = false;
   const usercert = iniGet(rc, 'ssl', 'usercert');
@@ -57,7 +70,8 @@ export function importCqlshrc(file: string, env: NodeJS.ProcessEnv = process.env
   const provider = authProviderSection(file, rc, new Map(), { stdout: [], stderr: [] });
   if (isSigV4Provider(provider)) {
     p.auth = 'sigv4';
-    const region = provider!.settings.aws_region ?? provider!.settings.region;
+    // cqlsh-expansion's template and the cassandra-sigv4 plugin say region_name
+    const region = provider!.settings.region_name ?? provider!.settings.aws_region ?? provider!.settings.region;
     if (region) p.region = region;
     if (provider!.settings.aws_access_key_id || provider!.settings.aws_secret_access_key) {
       notes.push('AWS keys in [auth_provider] were not imported: SigV4 takes credentials from the AWS chain (env, ~/.aws, SSO, roles).');
@@ -76,10 +90,9 @@ export function importCqlshrc(file: string, env: NodeJS.ProcessEnv = process.env
       p.auth ??= 'password';
     }
   }
-  if (p.host && isKeyspacesHost(p.host)) {
+  if (keyspaces && p.host) {
     p.preset = 'keyspaces';
-    const m = /^cassandra(?:-fips)?\.([a-z0-9-]+)\./.exec(p.host);
-    if (m && !p.region) p.region = m[1];
+    p.region ??= regionOfHost(p.host);
     if (p.host.startsWith('cassandra-fips.')) p.endpointVariant = 'fips';
     p.localDataCenter ??= p.region;
     p.consistency ??= 'LOCAL_QUORUM';

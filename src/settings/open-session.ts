@@ -57,7 +57,12 @@ export function promptPassword(io: Io, label = 'Password: '): Promise<string> {
   });
 }
 
-export async function openSession(args: CliArgs, io: Io = defaultIo()): Promise<{ session: Session; settings: ResolvedSettings } | number> {
+export async function openSession(
+  args: CliArgs,
+  io: Io = defaultIo(),
+  /** called once the settings are resolved, before connecting (--debug prints them) */
+  onSettings?: (settings: ResolvedSettings) => void,
+): Promise<{ session: Session; settings: ResolvedSettings } | number> {
   let settings: ResolvedSettings;
   try {
     settings = resolveSettings(args, io.env);
@@ -68,6 +73,7 @@ export async function openSession(args: CliArgs, io: Io = defaultIo()): Promise<
     }
     throw e;
   }
+  onSettings?.(settings);
   for (const m of settings.messages.stdout) io.stdout.write(m);
   for (const m of settings.messages.stderr) io.stderr.write(m);
   // cqlsh reports a time zone it does not know after its files' warnings, before connecting
@@ -104,7 +110,9 @@ export async function openSession(args: CliArgs, io: Io = defaultIo()): Promise<
       return 1;
     }
     const fixed = settings.sigv4.staticCredentials;
-    const source = fixed ? async () => fixed : await defaultCredentialSource({ profile: settings.sigv4.awsProfile });
+    const source = fixed
+      ? async () => fixed
+      : await defaultCredentialSource({ profile: settings.sigv4.awsProfile, env: io.env, timeoutMs: settings.sigv4.timeoutMs });
     try {
       await fetchCredentials(source, { env: io.env, profile: settings.sigv4.awsProfile });
     } catch (e) {
@@ -127,7 +135,7 @@ export async function openSession(args: CliArgs, io: Io = defaultIo()): Promise<
       return 1;
     }
     io.stderr.write(describeConnectError(e, conn.host, conn.port) + '\n');
-    const hint = tlsHint(e) ?? (settings.sigv4 && /signature|sigv4|authenticat/i.test(String((e as Error)?.message) + JSON.stringify(innerMessages(e)))
+    const hint = tlsHint(e, Boolean(conn.tls)) ?? (settings.sigv4 && /signature|sigv4|authenticat/i.test(String((e as Error)?.message) + JSON.stringify(innerMessages(e)))
       ? (await import('../db/auth/aws.js')).SIGV4_REJECTED_HINT
       : undefined);
     if (hint) io.stderr.write(`${hint}\n`);

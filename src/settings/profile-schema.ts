@@ -36,6 +36,8 @@ export interface Profile {
   region?: string;
   /** the ~/.aws profile SigV4 credentials come from */
   awsProfile?: string;
+  /** seconds to wait for a configured AWS credential provider (credential_process, SSO, roles) */
+  awsTimeout?: number;
   endpointVariant?: (typeof ENDPOINT_VARIANTS)[number];
   ssl?: boolean;
   tls?: ProfileTls;
@@ -80,6 +82,7 @@ export const PROFILE_SCHEMA = {
     credentialsFile: str,
     region: { type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-\\d+$' },
     awsProfile: str,
+    awsTimeout: { type: 'number', exclusiveMinimum: 0 },
     endpointVariant: enumOf(ENDPOINT_VARIANTS),
     ssl: { type: 'boolean' },
     tls: {

@@ -82,22 +82,75 @@ export function getProfile(name: string, env: NodeJS.ProcessEnv = process.env): 
   return readConfig(env).profiles?.[name];
 }
 
-/** The profile a plain run uses: -p NAME, else the default profile, else none. */
-export function selectProfile(name: string | undefined, env: NodeJS.ProcessEnv = process.env): { name: string; profile: Profile } | undefined {
+/** The profile a plain run uses: -p NAME, else the default profile, else none (--no-profile: none). */
+export function selectProfile(
+  name: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  o: { noProfile?: boolean; withUsername?: boolean } = {},
+): { name: string; profile: Profile } | undefined {
+  if (o.noProfile && name === undefined) return undefined;
   const config = readConfig(env);
   const chosen = name ?? config.defaultProfile;
   if (chosen === undefined) return undefined;
   const profile = config.profiles?.[chosen];
   if (!profile) {
-    const known = Object.keys(config.profiles ?? {});
-    throw new ConfigFileError(`No profile named '${chosen}' in ${configPath(env)}${known.length ? ` (profiles: ${known.sort().join(', ')})` : ''}`);
+    // `-u alice -p 'S3cr3t'` is cqlsh's habit: a -p value that may be a password is never repeated
+    if (name !== undefined && (o.withUsername || !PROFILE_NAME.test(name))) {
+      throw new ConfigFileError(
+        'No saved profile by the name given with -p (the value is not repeated here, in case it is a password). ' +
+          'In tscqlsh, -p is --profile NAME; give a password with --password or --password-env VAR.',
+      );
+    }
+    throw new ConfigFileError(noSuchProfile(chosen, config, env, name === undefined ? 'the default profile' : undefined));
   }
   return { name: chosen, profile };
 }
 
+/** "No profile named 'x'", with the closest saved name, or what to run for a missing keyspaces profile. */
+export function noSuchProfile(name: string, config: ConfigFile, env: NodeJS.ProcessEnv = process.env, what?: string): string {
+  const known = Object.keys(config.profiles ?? {}).sort();
+  let text = `No profile named '${name}'${what ? ` (${what})` : ''} in ${configPath(env)}`;
+  const near = closest(name, known);
+  if (near) text += `: did you mean '${near}'?`;
+  else if (known.length) text += ` (profiles: ${known.join(', ')})`;
+  if (!near && name.toLowerCase() === 'keyspaces') {
+    text += `. Create it with: tscqlsh profile add ${name} --preset keyspaces --region REGION`;
+  }
+  return text;
+}
+
+/** The known name nearest to `name` (edit distance at most 2, or a case-only difference), if any. */
+function closest(name: string, known: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = k.toLowerCase() === name.toLowerCase() ? 0 : distance(name.toLowerCase(), k.toLowerCase());
+    if (d < bestD) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best !== undefined && bestD <= Math.min(2, Math.max(1, Math.floor(name.length / 3))) ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
 export function checkProfileName(name: string): void {
   if (!PROFILE_NAME.test(name)) {
-    throw new ConfigFileError(`Invalid profile name '${name}': use letters, digits, '.', '_' and '-' (at most 64)`);
+    // (not repeated: what cannot be a profile name may be a password typed in the wrong place)
+    throw new ConfigFileError(`Invalid profile name: use letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit`);
   }
 }
 

@@ -1,5 +1,6 @@
 // CONSISTENCY [level] and SERIAL CONSISTENCY [level]: the consistency levels of the statements
 // that follow.
+import { isKeyspacesConsistency, keyspacesConsistencyError } from '../../db/keyspaces-rules.js';
 import type { Consistency } from '../../db/session.js';
 import type { ShellCommand } from '../command.js';
 import { commandTokens, fail, improper, isWord, oneOf, say } from './args.js';
@@ -24,6 +25,9 @@ export const consistency: ShellCommand = {
     } else if (level === 'NODE_LOCAL') {
       // cqlsh's grammar takes NODE_LOCAL, but its driver has no such level: it prints the KeyError.
       yield fail(`'NODE_LOCAL'`);
+    } else if (ctx.session.isAmazonKeyspaces && !isKeyspacesConsistency(level)) {
+      // refused here, with the reason, rather than on the next statement
+      yield fail(keyspacesConsistencyError(level));
     } else {
       ctx.state.consistency = level;
       yield say(`Consistency level set to ${level}.`);
