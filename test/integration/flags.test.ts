@@ -34,12 +34,12 @@ describe('flags', () => {
     expect(v.stdout).toMatch(/^cqlsh 6\.2\.\d+ \(tscqlsh \d+\.\d+\.\d+\)\n$/);
     const h = await tscqlsh(['--help']);
     expect(h.code).toBe(0);
-    expect(h.stdout).toMatch(/^usage: Usage: tscqlsh \[options\] \[host \[port\]\]/);
+    expect(h.stdout).toMatch(/^usage: tscqlsh \[options\] \[host \[port\]\]/);
   });
 
   it('an unknown flag is a usage error with exit status 2', async () => {
     const r = await tscqlsh(['--bogus']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('usage: Usage: tscqlsh [options] [host [port]]\ntscqlsh: error: unrecognized arguments: --bogus\n');
+    expect(r.stderr).toBe('usage: tscqlsh [options] [host [port]]\ntscqlsh: error: unrecognized arguments: --bogus\n');
   });
 });

@@ -94,7 +94,7 @@ describe('the installed tscqlsh', () => {
 
   it('--help', async () => {
     const r = await tscqlsh(['--help']);
-    expect(r.stdout).toMatch(/^usage: Usage: tscqlsh \[options\] \[host \[port\]\]/);
+    expect(r.stdout).toMatch(/^usage: tscqlsh \[options\] \[host \[port\]\]/);
     expect(r.code).toBe(0);
   });
 

@@ -42,7 +42,7 @@ describe.each(SHELLS)('%s completion', (shell) => {
   it('offers the subcommands, profile verbs and shells', () => {
     for (const w of [...SUBCOMMANDS, ...PROFILE_VERBS, 'bash', 'zsh', 'fish']) expect(script).toContain(w);
     expect(SUBCOMMANDS).toEqual(['profile', 'completion']);
-    expect([...PROFILE_VERBS].sort()).toEqual(['add', 'default', 'edit', 'import-cqlshrc', 'list', 'remove', 'show']);
+    expect([...PROFILE_VERBS].sort()).toEqual(['add', 'default', 'edit', 'import-cqlshrc', 'list', 'remove', 'rename', 'show']);
   });
 
   it('completes profile names through `profile list --names`', () => {

@@ -126,6 +126,34 @@ describe('client-side DESCRIBE on Amazon Keyspaces', () => {
     expect(text).not.toContain('TAGS');
   });
 
+  it('writes only what CREATE/ALTER TABLE take: state, one-way switches turned off and unknown properties stay out', async () => {
+    // system_schema_mcs.tables.custom_properties as AWS documents it, with the fields Keyspaces reports as state
+    const rows = keyspacesRows();
+    (rows['system_schema_mcs.tables'][1] as Record<string, unknown>).custom_properties = map({
+      capacity_mode: map({ throughput_mode: 'PAY_PER_REQUEST', last_update_to_pay_per_request_timestamp: '1579551547603' }),
+      point_in_time_recovery: map({ status: 'enabled', earliest_restorable_timestamp: '1579551547603' }),
+      encryption_specification: map({
+        encryption_type: 'CUSTOMER_MANAGED_KMS_KEY',
+        kms_key_identifier: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      }),
+      ttl: map({ status: 'disabled' }),
+      client_side_timestamps: map({ status: 'enabled' }),
+      cdc_specification: map({
+        status: 'enabled', view_type: 'NEW_AND_OLD_IMAGES',
+        latest_stream_arn: 'arn:aws:cassandra:eu-west-1:111122223333:/keyspace/shop/table/carts/stream/2025-01-01T00:00:00.000', latest_stream_label: '2025-01-01T00:00:00.000',
+      }),
+      some_future_state: map({ status: 'AVAILABLE' }),
+    });
+    const text = await describeTable('carts', rows);
+    expect(text).toContain(
+      "AND CUSTOM_PROPERTIES = {'capacity_mode': {'throughput_mode': 'PAY_PER_REQUEST'}, " +
+        "'cdc_specification': {'status': 'enabled', 'view_type': 'NEW_AND_OLD_IMAGES'}, 'client_side_timestamps': {'status': 'enabled'}, " +
+        "'encryption_specification': {'encryption_type': 'CUSTOMER_MANAGED_KMS_KEY', 'kms_key_identifier': 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'}, " +
+        "'point_in_time_recovery': {'status': 'enabled'}};",
+    );
+    for (const state of ['earliest_restorable', 'last_update', 'latest_stream', 'some_future_state', "'ttl'"]) expect(text).not.toContain(state);
+  });
+
   it('notes a table that is not ACTIVE', async () => {
     const text = await describeTable('orders', keyspacesRows('CREATING'));
     expect(text.startsWith('/*\nAmazon Keyspaces: table shop.orders is CREATING\n*/\nCREATE TABLE shop.orders (')).toBe(true);

@@ -6,11 +6,11 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.js';
 import { parseProfileArgs, ProfileUsageError } from '../../src/cli/profile-args.js';
+import { followRegion, keyspacesEndpoint, keyspacesPreset } from '../../src/settings/keyspaces.js';
 import { resolveRegion } from '../../src/db/auth/aws.js';
 import { amazonRoots, tlsOptions } from '../../src/db/tls.js';
 import { resolveSettings } from '../../src/settings/connection.js';
 import { iniBool, iniGet, parseIni } from '../../src/settings/ini.js';
-import { keyspacesEndpoint } from '../../src/settings/keyspaces.js';
 import { validateConfig } from '../../src/settings/profile-schema.js';
 import { readConfig, writeConfig } from '../../src/settings/profiles.js';
 
@@ -119,8 +119,27 @@ describe('the profile file', () => {
 
   it('profile flags', () => {
     const a = parseProfileArgs(['n', '--ca', 'a.pem', '--ca=b.pem', '--ssl-no-verify', '--consistency', 'local_one', '--port', '9142']);
-    expect(a.fields).toEqual({ tls: { ca: ['a.pem', 'b.pem'], verify: false }, consistency: 'LOCAL_ONE', port: 9142 });
+    // a CA (or --ssl-no-verify) turns TLS on, as on the command line, unless --no-ssl says otherwise
+    expect(a.fields).toEqual({ tls: { ca: ['a.pem', 'b.pem'], verify: false }, consistency: 'LOCAL_ONE', port: 9142, ssl: true });
+    expect(parseProfileArgs(['n', '--ca', 'a.pem', '--no-ssl']).fields).toEqual({ tls: { ca: ['a.pem'] }, ssl: false });
+    expect(parseProfileArgs(['n', '-u', 'alice', '-kshop']).fields).toEqual({ username: 'alice', keyspace: 'shop' });
+    expect(parseProfileArgs(['n', '--help']).help).toBe(true);
+    expect(() => parseProfileArgs(['n', '-p', 'S3cr3t'])).toThrow(/^-p is --profile in tscqlsh, and profiles never store passwords/);
     expect(() => parseProfileArgs(['--port', 'x'])).toThrow(ProfileUsageError);
+  });
+
+  it('the region carries the preset host and data center; China regions are under .amazonaws.com.cn', () => {
+    expect(keyspacesEndpoint('cn-northwest-1')).toBe('cassandra.cn-northwest-1.amazonaws.com.cn');
+    expect(keyspacesEndpoint('eu-west-1', 'fips')).toBe('cassandra-fips.eu-west-1.amazonaws.com');
+    const before = keyspacesPreset('us-east-1');
+    expect(followRegion(before, { ...before, region: 'eu-west-1' }).profile).toMatchObject({ host: 'cassandra.eu-west-1.amazonaws.com', localDataCenter: 'eu-west-1' });
+    const pinned = { ...before, host: 'ks.internal.example', localDataCenter: 'mine' };
+    const moved = followRegion(pinned, { ...pinned, region: 'eu-west-1' });
+    expect(moved.profile).toMatchObject({ host: 'ks.internal.example', localDataCenter: 'mine' });
+    expect(moved.warnings).toEqual([expect.stringMatching(/^Warning: the local data center is mine/)]);
+    const env2 = { ...env };
+    const r = resolveSettings({ preset: 'keyspaces', region: 'eu-west-1', endpoint: 'fips' }, env2);
+    expect(r.connect).toMatchObject({ host: 'cassandra-fips.eu-west-1.amazonaws.com', localDataCenter: 'eu-west-1' });
   });
 
   it('the REPL pager and history size: profile fields, TSCQLSH_PAGER / TSCQLSH_HISTORY_SIZE above them', async () => {
