@@ -89,7 +89,7 @@ describe('bash completion (real bash)', () => {
 
   it('completes subcommands, profile verbs and their flags', () => {
     expect(bashComplete(['tscqlsh', ''])).toEqual(['completion', 'profile']);
-    expect(bashComplete(['tscqlsh', 'profile', ''])).toEqual(['add', 'default', 'edit', 'import-cqlshrc', 'list', 'remove', 'show']);
+    expect(bashComplete(['tscqlsh', 'profile', ''])).toEqual(['add', 'default', 'edit', 'import-cqlshrc', 'list', 'remove', 'rename', 'show']);
     expect(bashComplete(['tscqlsh', 'profile', 'list', '--'])).toEqual(['--names']);
     expect(bashComplete(['tscqlsh', 'profile', 'add', 'x', '--pre'])).toEqual(['--preset']);
     expect(bashComplete(['tscqlsh', 'profile', 'add', 'x', '--preset', ''])).toEqual(['keyspaces']);
