@@ -91,7 +91,7 @@ export async function loadSchema(session: Session, o: { keyspaces?: boolean } = 
     trySelect(session, 'SELECT * FROM system_virtual_schema.tables'),
     trySelect(session, 'SELECT * FROM system_virtual_schema.columns'),
   ]);
-  const mcs = o.keyspaces ? await loadMcs((cql) => trySelect(session, cql)) : undefined;
+  const mcs = o.keyspaces ? await loadMcs((cql) => select(session, cql), ksRows) : undefined;
   const columns = groupBy(columnRows, 'table_name');
   const dropped = groupBy(droppedRows, 'table_name');
   const indexes = groupBy(indexRows, 'table_name');

@@ -101,13 +101,44 @@ export interface TableModel {
   keyspaces?: KeyspacesTableModel;
 }
 
-/** What Amazon Keyspaces adds to a table (system_schema_mcs). */
+/** What Amazon Keyspaces adds to a table (system_schema_mcs, system_multiregion_info). */
 export interface KeyspacesTableModel {
   /** ACTIVE | CREATING | UPDATING | DELETING | RESTORING | INACCESSIBLE_ENCRYPTION_CREDENTIALS */
   status?: string;
   /** custom_properties: capacity_mode, point_in_time_recovery, encryption_specification, ttl, client_side_timestamps, ... */
   customProperties: Record<string, Record<string, string>>;
+  /** the cdc column of system_schema_mcs.tables (a CDC stream is on) */
+  cdc?: boolean;
   tags: Record<string, string>;
+  /** system_schema_mcs.autoscaling: the table's auto scaling */
+  autoScaling?: KeyspacesAutoScaling;
+  /** a multi-Region table: each Region's replica (system_multiregion_info.tables and .autoscaling) */
+  replicas?: KeyspacesReplica[];
+  /** the Region of the endpoint the schema was read from (system.local data_center) */
+  region?: string;
+}
+
+/** Auto scaling of a table's read and write capacity (an absent direction has none). */
+export interface KeyspacesAutoScaling {
+  read?: AutoScalingSetting;
+  write?: AutoScalingSetting;
+}
+
+/** One direction's auto scaling, as AUTOSCALING_SETTINGS writes it (target tracking). */
+export interface AutoScalingSetting {
+  autoscalingDisabled?: boolean;
+  minimumUnits?: number;
+  maximumUnits?: number;
+  targetValue?: number;
+  scaleInCooldown?: number;
+  scaleOutCooldown?: number;
+  disableScaleIn?: boolean;
+}
+
+/** A multi-Region table's replica in one Region. */
+export interface KeyspacesReplica extends KeyspacesAutoScaling {
+  region: string;
+  status?: string;
 }
 
 export interface ViewModel {

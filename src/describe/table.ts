@@ -56,7 +56,8 @@ export function createTable(t: TableModel, o: TableTextOptions = {}): string {
   if (compact) opts.push('COMPACT STORAGE');
   if (o.internals) opts.push(`ID = ${t.id}`);
   if (ck.length) opts.push(clusteringOrder(allCols));
-  opts.push(...optionLines(t.options, false));
+  // on Keyspaces, CDC is written with its stream's settings (keyspacesOptions)
+  opts.push(...optionLines(t.options, false).filter((l) => !(t.keyspaces && l.startsWith('cdc = '))));
   if (t.keyspaces) opts.push(...keyspacesOptions(t.keyspaces));
   let text = `CREATE TABLE ${qualified(t.keyspace, t.name)} (\n${lines.join(',\n')}\n)${withClause(opts)};`;
   for (const d of dropped) {

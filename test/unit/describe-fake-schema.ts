@@ -1,18 +1,31 @@
 // A fake session answering the schema queries of src/db/schema.ts from canned rows (tables it
-// does not know fail, as a server without them would).
+// does not know fail, as a server without them would). `WHERE col = 'value' AND ...` filters the
+// rows; tables in `requireWhere` refuse a query without one, as Keyspaces documents for
+// system_schema_mcs.tags. Every query is logged in `queries`.
 import type { CqlValue } from '../../src/cql/types.js';
 import type { Page, Session } from '../../src/db/session.js';
 
 export type Rows = Record<string, Record<string, CqlValue>[]>;
 
-export function fakeSchemaSession(tables: Rows, releaseVersion = '3.11.2'): Session {
+export interface FakeOptions {
+  requireWhere?: string[];
+  queries?: string[];
+}
+
+export function fakeSchemaSession(tables: Rows, releaseVersion = '3.11.2', o: FakeOptions = {}): Session {
   const fake = {
     info: { clusterName: 'Amazon Keyspaces', releaseVersion, cqlVersion: '3.4.4', protocolVersion: 4, host: 'h', port: 9142 },
     async *execute(cql: string): AsyncGenerator<Page> {
-      const m = /FROM\s+([\w.]+)/i.exec(cql);
-      const rows = m ? tables[m[1]] : undefined;
+      o.queries?.push(cql);
+      const m = /FROM\s+([\w.]+)(?:\s+WHERE\s+(.*))?$/is.exec(cql.trim());
+      let rows = m ? tables[m[1]] : undefined;
       if (!rows) throw Object.assign(new Error(`unconfigured table ${m?.[1]}`), { code: 0x2200 });
-      const names = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+      if (!m![2] && o.requireWhere?.includes(m![1])) throw Object.assign(new Error('WHERE clause is required'), { code: 0x2200 });
+      for (const [, col, quoted] of m![2]?.matchAll(/(\w+)\s*=\s*'((?:[^']|'')*)'/g) ?? []) {
+        const want = quoted.replace(/''/g, "'");
+        rows = rows.filter((r) => String(r[col]) === want);
+      }
+      const names = [...new Set(tables[m![1]].flatMap((r) => Object.keys(r)))];
       yield {
         columns: names.map((name) => ({ name, type: { kind: 'text' } })),
         rows: rows.map((r) => names.map((n) => (n in r ? r[n] : null))),
