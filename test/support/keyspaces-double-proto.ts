@@ -8,7 +8,7 @@ export const OP = {
 export const ERR = { PROTOCOL: 0x000a, BAD_CREDENTIALS: 0x0100, INVALID: 0x2200, SERVER: 0x0000 } as const;
 
 /** column types the double returns */
-export const T = { varchar: 0x000d, int: 0x0009, uuid: 0x000c, inet: 0x0010, set: 0x0022 } as const;
+export const T = { varchar: 0x000d, int: 0x0009, uuid: 0x000c, inet: 0x0010, boolean: 0x0004, double: 0x0007, blob: 0x0003, list: 0x0020, map: 0x0021, set: 0x0022 } as const;
 
 export class Writer {
   private parts: Buffer[] = [];
@@ -109,16 +109,26 @@ export function frame(stream: number, opcode: number, body: Buffer, version = 0x
   return Buffer.concat([h, body]);
 }
 
-export interface Column {
-  name: string;
+/** A column type: a code of T, with element types for collections. */
+export interface TypeSpec {
   type: number;
-  /** element type for set<...> */
-  sub?: number;
+  /** element type of list<...> and set<...> (varchar when absent) */
+  sub?: number | TypeSpec;
+  /** key and value types of map<...> (varchar when absent) */
+  key?: number | TypeSpec;
+  value?: number | TypeSpec;
 }
 
-export type Cell = string | number | string[] | Buffer | null;
+export interface Column extends TypeSpec {
+  name: string;
+}
 
-function encodeCell(c: Column, v: Cell): Buffer | null {
+/** A value: maps are objects (text keys), lists and sets arrays. */
+export type Cell = string | number | boolean | Buffer | null | Cell[] | { [key: string]: Cell };
+
+const spec = (t: number | TypeSpec | undefined): TypeSpec => (t === undefined ? { type: T.varchar } : typeof t === 'number' ? { type: t } : t);
+
+function encodeCell(c: TypeSpec, v: Cell): Buffer | null {
   if (v === null) return null;
   if (Buffer.isBuffer(v)) return v;
   switch (c.type) {
@@ -127,17 +137,42 @@ function encodeCell(c: Column, v: Cell): Buffer | null {
       b.writeInt32BE(v as number);
       return b;
     }
+    case T.double: {
+      const b = Buffer.alloc(8);
+      b.writeDoubleBE(v as number);
+      return b;
+    }
+    case T.boolean:
+      return Buffer.from([v ? 1 : 0]);
     case T.uuid:
       return Buffer.from((v as string).replace(/-/g, ''), 'hex');
     case T.inet:
       return Buffer.from((v as string).split('.').map(Number));
+    case T.list:
     case T.set: {
-      const w = new Writer().int((v as string[]).length);
-      for (const s of v as string[]) w.bytes(Buffer.from(s, 'utf8'));
+      const items = v as Cell[];
+      const w = new Writer().int(items.length);
+      for (const x of items) w.bytes(encodeCell(spec(c.sub), x));
+      return w.build();
+    }
+    case T.map: {
+      const entries = Object.entries(v as Record<string, Cell>);
+      const w = new Writer().int(entries.length);
+      for (const [k, x] of entries) w.bytes(encodeCell(spec(c.key), k)).bytes(encodeCell(spec(c.value), x));
       return w.build();
     }
     default:
       return Buffer.from(String(v), 'utf8');
+  }
+}
+
+/** A type in a result's metadata: its code, then its element types. */
+function writeType(w: Writer, t: TypeSpec): void {
+  w.short(t.type);
+  if (t.type === T.list || t.type === T.set) writeType(w, spec(t.sub));
+  if (t.type === T.map) {
+    writeType(w, spec(t.key));
+    writeType(w, spec(t.value));
   }
 }
 
@@ -146,8 +181,8 @@ export function rowsResult(ks: string, table: string, columns: Column[], rows: C
   if (pagingState) w.bytes(pagingState);
   w.string(ks).string(table);
   for (const c of columns) {
-    w.string(c.name).short(c.type);
-    if (c.type === T.set) w.short(c.sub ?? T.varchar);
+    w.string(c.name);
+    writeType(w, c);
   }
   w.int(rows.length);
   for (const r of rows) columns.forEach((c, i) => w.bytes(encodeCell(c, r[i])));

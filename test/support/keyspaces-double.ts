@@ -6,7 +6,9 @@
 // same port for all): it accepts only signatures for its region and reports its region as its data
 // center. `dnsEnv()` maps the real endpoint names (cassandra.<region>.amazonaws.com) to those
 // addresses in a tscqlsh child process (test/support/dns-map.mjs), and the certificate names them,
-// so a profile's own host name is what is resolved, connected to and verified.
+// so a profile's own host name is what is resolved, connected to and verified. Given a schema
+// (test/support/keyspaces-double-schema.ts), it serves system_schema, system_schema_mcs and
+// system_multiregion_info as AWS documents them, for DESCRIBE.
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -16,6 +18,7 @@ import tls from 'node:tls';
 import {
   ERR, OP, Reader, T, Writer, errorBody, frame, rowsResult, setKeyspaceResult, voidResult, type Cell, type Column,
 } from './keyspaces-double-proto.js';
+import { answerSchemaQuery, type DoubleSchema } from './keyspaces-double-schema.js';
 
 export interface DoubleOptions {
   /** the first (or only) region; 127.0.0.1 serves it unless `regions` is given */
@@ -28,6 +31,8 @@ export interface DoubleOptions {
   users?: Record<string, string>;
   /** require a client certificate signed by this CA (PEM text): mutual TLS */
   clientCa?: string;
+  /** the schema tables to serve (test/support/keyspaces-double-schema.ts) */
+  schema?: DoubleSchema;
 }
 
 export interface KeyspacesDouble {
@@ -288,11 +293,18 @@ export async function startKeyspacesDouble(o: DoubleOptions): Promise<KeyspacesD
           tables.set(`${ddl[2]}.${ddl[3]}`, ddl[1].toLowerCase() === 'create' ? ['CREATING', 'CREATING', 'ACTIVE'] : ['DELETING', 'GONE']);
           return [OP.RESULT, voidResult()];
         }
-        if (/from\s+system_schema_mcs\.tables\b/.test(lower)) {
+        // the DDL wait's status poll (bound keyspace and table)
+        if (/from\s+system_schema_mcs\.tables\b/.test(lower) && (values.length || !o.schema)) {
           const states = tables.get(`${values[0]}.${values[1]}`);
           const current = states && states.length > 1 ? states.shift() : states?.[0];
           const status = current === 'GONE' ? undefined : current;
           return [OP.RESULT, rowsResult('system_schema_mcs', 'tables', [{ name: 'status', type: T.varchar }], status ? [[status]] : [])];
+        }
+        const fromSchema = o.schema && answerSchemaQuery(o.schema, q, values);
+        if (fromSchema && 'error' in fromSchema) return [OP.ERROR, errorBody(ERR.INVALID, fromSchema.error)];
+        if (fromSchema) {
+          const [, ks, table] = /from\s+(\w+)\.(\w+)/i.exec(q)!;
+          return [OP.RESULT, rowsResult(ks, table, fromSchema.columns, fromSchema.rows)];
         }
         if (/from\s+system\.local\b/.test(lower)) {
           const [cols, row] = project(LOCAL_COLUMNS, localRow(), q);
