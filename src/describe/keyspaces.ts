@@ -50,7 +50,8 @@ export function keyspacesOptions(k: KeyspacesTableModel): string[] {
     .map((n) => [n, settable(n, k.customProperties[n])] as const)
     .filter(([, m]) => Object.keys(m).length > 0)
     .map(([n, m]) => [n, propertyMap(m)] as [string, string]);
-  if (cdc) props.push(['cdc_specification', propertyMap(cdc)]);
+  // (without a view type, Keyspaces' default NEW_AND_OLD_IMAGES)
+  if (cdc && Object.keys(cdc).length) props.push(['cdc_specification', propertyMap(cdc)]);
   props.sort((a, b) => (a[0] < b[0] ? -1 : 1));
   if (props.length) out.push(`CUSTOM_PROPERTIES = {${props.map(([n, m]) => `${quoteString(n)}: ${m}`).join(', ')}}`);
   const scaling = autoscalingSettings(k);

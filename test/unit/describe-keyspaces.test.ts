@@ -215,6 +215,12 @@ describe('client-side DESCRIBE on Amazon Keyspaces', () => {
     for (const state of ['earliest_restorable', 'last_update', 'latest_stream', 'ENABLED', 'AVAILABLE', 'some_future_state', "'ttl'"]) expect(text).not.toContain(state);
   });
 
+  it('a stream without a reported view type is `cdc = true` alone', async () => {
+    const rows = keyspacesRows();
+    Object.assign(rows['system_schema_mcs.tables'][1], { cdc: true, custom_properties: map({ capacity_mode: ON_DEMAND, cdc_specification: map({ status: 'ENABLED' }) }) });
+    expect(await describeTable('carts', rows)).toContain("    AND cdc = true\n    AND CUSTOM_PROPERTIES = {'capacity_mode': {'throughput_mode': 'PAY_PER_REQUEST'}};");
+  });
+
   it('a stream turned off (cdc False) writes no CDC at all', async () => {
     const rows = keyspacesRows();
     Object.assign(rows['system_schema_mcs.tables'][1], {
