@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { engine as imageEngine } from './scripts/image-engine.mjs';
 
 // Projects: unit (no server), integration (real Cassandra), conformance (tscqlsh vs the reference
 // cqlsh against the same server), e2e (the built binary in a PTY). The server-backed projects share
@@ -37,6 +38,23 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // image: docker/Dockerfile built and run for real (test/image/), where buildah or a Docker
+      // engine is present; after the other projects (its build would load the machine under them)
+      ...(imageEngine()
+        ? [
+            {
+              test: {
+                name: 'image',
+                include: ['test/image/**/*.test.ts'],
+                globalSetup: serverSetup,
+                testTimeout: 120_000,
+                hookTimeout: 1_200_000,
+                fileParallelism: false,
+                sequence: { groupOrder: 1 },
+              },
+            },
+          ]
+        : []),
     ],
   },
 });
