@@ -12,7 +12,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { engine, imageConfig, imageHome, imageName, imageSize, imageUid, runInImage, withImageRoot } from '../../scripts/image-engine.mjs';
 import { startKeyspacesDouble, type KeyspacesDouble } from '../support/keyspaces-double.js';
-import { projectRoot, tscqlsh, type RunResult } from '../support/run.js';
+import { Term } from '../support/pty.js';
+import { projectRoot, run, tscqlsh, type RunResult } from '../support/run.js';
 
 const server = inject('cassandra');
 const target = [server.host, String(server.port)];
@@ -232,6 +233,46 @@ describe('tscqlsh in the image, against the test Cassandra', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/ local\n/);
     expect(r.code).toBe(0);
+  });
+});
+
+describe('npm run image:run', () => {
+  const imageRun = path.join(projectRoot, 'scripts', 'image-run.mjs');
+  const leftover = () => (engine() === 'buildah' ? spawnSync('buildah', ['containers', '--format', '{{.ContainerName}}'], { encoding: 'utf8' }).stdout.split('\n').filter((n) => n.startsWith(`tscqlsh-run-`)) : []);
+
+  const cwd = () => {
+    const dir = path.join(tmp, 'run-cwd');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.chmodSync(dir, 0o755);
+    return dir;
+  };
+
+  it('runs tscqlsh with the calling directory mounted as the working directory; stderr and the exit code pass through', async () => {
+    const dir = cwd();
+    fs.writeFileSync(path.join(dir, 'x.cql'), 'SELECT key FROM system.local;\nSELECT * FROM system.nosuchtable;\n', { mode: 0o644 });
+    const r = await run(process.execPath, [imageRun, ...target, '-f', 'x.cql'], { cwd: dir, env: { INIT_CWD: undefined } });
+    expect(r.stdout).toMatch(/^\n key\n-+\n local\n\n\(1 rows\)\n$/);
+    // tscqlsh's own line only (buildah's notes on the exit status are dropped)
+    expect(r.stderr).toMatch(/^x\.cql:3:InvalidRequest: [^\n]*nosuchtable[^\n]*\n$/);
+    expect(r.code).toBe(2);
+    expect(leftover()).toEqual([]);
+  });
+
+  it('on a terminal: the REPL; Ctrl-C does not end it, exit does', async () => {
+    const term = new Term(['node', imageRun, ...target], { cwd: cwd(), env: { PATH: process.env.PATH, TERM: 'xterm-256color', HOME: process.env.HOME } });
+    try {
+      await term.waitFor(/^cqlsh>/m, { timeoutMs: 60_000 });
+      term.line('SELECT key FROM system.local;');
+      await term.waitFor('(1 rows)', { timeoutMs: 30_000 });
+      term.type('\x03');
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(term.exitCode()).toBeNull();
+      term.line('exit');
+      expect(await term.waitExit(30_000)).toBe(0);
+    } finally {
+      term.close();
+    }
+    expect(leftover()).toEqual([]);
   });
 });
 
