@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { engine as imageEngine } from './scripts/image-engine.mjs';
+import { engine as imageEngine, testImageName } from './scripts/image-engine.mjs';
 
 // Projects: unit (no server), integration (real Cassandra), conformance (tscqlsh vs the reference
 // cqlsh against the same server), e2e (the built binary in a PTY). The server-backed projects share
@@ -51,6 +51,7 @@ export default defineConfig({
                 hookTimeout: 1_200_000,
                 fileParallelism: false,
                 sequence: { groupOrder: 1 },
+                env: { TSCQLSH_IMAGE: testImageName },
               },
             },
           ]

@@ -17,6 +17,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { engine, engineSync, imageId, imageName, imageSize, projectRoot } from './image-engine.mjs';
 
@@ -214,7 +215,48 @@ async function main() {
   process.stdout.write(`${imageName} ${(size / 1e6).toFixed(1)} MB (${size} bytes), built by ${engine()} on ${base}\n`);
 }
 
-main().catch((e) => {
+/**
+ * One image build at a time on this machine (the engine's store is shared): a lock folder holding
+ * the owner's pid; a lock whose owner is gone is taken over.
+ */
+async function locked(fn) {
+  const lock = path.join(os.tmpdir(), 'tscqlsh-image-build.lock');
+  const deadline = Date.now() + 30 * 60_000;
+  for (let said = false; ; ) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      const owner = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+      let alive = false;
+      try {
+        alive = owner > 0 && process.kill(owner, 0);
+      } catch {
+        alive = false;
+      }
+      const age = Date.now() - fs.statSync(lock).mtimeMs;
+      if (!alive && (owner > 0 || age > 10_000)) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) fail(`another image build (pid ${owner}) still holds ${lock}`);
+      if (!said) say(`waiting for another image build (pid ${owner}) to finish`);
+      said = true;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  const release = () => fs.rmSync(lock, { recursive: true, force: true });
+  process.on('exit', release);
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
+}
+
+locked(main).catch((e) => {
   process.stderr.write(`image:build: ${e instanceof Failure ? e.message : e.stack}\n`);
   process.exit(1);
 });

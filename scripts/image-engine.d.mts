@@ -1,5 +1,6 @@
 export declare const projectRoot: string;
 export declare const imageName: string;
+export declare const testImageName: string;
 export declare const imageHome: string;
 export declare const imageUid: number;
 export declare const buildahExitNoise: RegExp;

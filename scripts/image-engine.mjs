@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const imageName = process.env.TSCQLSH_IMAGE || 'tscqlsh:dev';
+/** the image the tests build and remove: one per checkout, so that parallel runs do not share it */
+export const testImageName = `tscqlsh:test-${crypto.createHash('sha256').update(projectRoot).digest('hex').slice(0, 10)}`;
 /** the image's user and home (docker/Dockerfile) */
 export const imageHome = '/home/node';
 export const imageUid = 1000;

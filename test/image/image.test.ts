@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { engine, imageConfig, imageHome, imageName, imageSize, imageUid, runInImage, withImageRoot } from '../../scripts/image-engine.mjs';
+import { engine, engineSync, imageConfig, imageHome, imageId, imageName, imageSize, imageUid, runInImage, withImageRoot } from '../../scripts/image-engine.mjs';
 import { startKeyspacesDouble, type KeyspacesDouble } from '../support/keyspaces-double.js';
 import { Term } from '../support/pty.js';
 import { projectRoot, run, tscqlsh, type RunResult } from '../support/run.js';
@@ -47,6 +47,8 @@ beforeAll(async () => {
 
 afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
+  // the image of this checkout's tests (TSCQLSH_IMAGE, set by vitest.config.ts) goes with them
+  if (imageName !== 'tscqlsh:dev' && imageId()) engineSync(['rmi', imageName], { allowFail: true });
 });
 
 describe('npm run image:build', () => {
@@ -250,7 +252,7 @@ describe('npm run image:run', () => {
   it('runs tscqlsh with the calling directory mounted as the working directory; stderr and the exit code pass through', async () => {
     const dir = cwd();
     fs.writeFileSync(path.join(dir, 'x.cql'), 'SELECT key FROM system.local;\nSELECT * FROM system.nosuchtable;\n', { mode: 0o644 });
-    const r = await run(process.execPath, [imageRun, ...target, '-f', 'x.cql'], { cwd: dir, env: { INIT_CWD: undefined } });
+    const r = await run(process.execPath, [imageRun, ...target, '-f', 'x.cql'], { cwd: dir, env: { INIT_CWD: undefined, TSCQLSH_IMAGE: imageName, TSCQLSH_IMAGE_ENGINE: engine() } });
     expect(r.stdout).toMatch(/^\n key\n-+\n local\n\n\(1 rows\)\n$/);
     // tscqlsh's own line only (buildah's notes on the exit status are dropped)
     expect(r.stderr).toMatch(/^x\.cql:3:InvalidRequest: [^\n]*nosuchtable[^\n]*\n$/);
@@ -259,7 +261,7 @@ describe('npm run image:run', () => {
   });
 
   it('on a terminal: the REPL; Ctrl-C does not end it, exit does', async () => {
-    const term = new Term(['node', imageRun, ...target], { cwd: cwd(), env: { PATH: process.env.PATH, TERM: 'xterm-256color', HOME: process.env.HOME } });
+    const term = new Term(['node', imageRun, ...target], { cwd: cwd(), env: { PATH: process.env.PATH, TERM: 'xterm-256color', HOME: process.env.HOME, TSCQLSH_IMAGE: imageName, TSCQLSH_IMAGE_ENGINE: engine() } });
     try {
       await term.waitFor(/^cqlsh>/m, { timeoutMs: 60_000 });
       term.line('SELECT key FROM system.local;');
