@@ -39,7 +39,8 @@ export default defineConfig({
         },
       },
       // image: docker/Dockerfile built and run for real (test/image/), where buildah or a Docker
-      // engine is present; after the other projects (its build would load the machine under them)
+      // engine is present; in a group of its own, never alongside the other projects' files (its
+      // build would load the machine under their timing)
       ...(imageEngine()
         ? [
             {
