@@ -1,14 +1,15 @@
 #!/bin/sh
 # Runs inside docker/Dockerfile's `rootfs` stage: lays out in OUT the smallest root the given
 # programs run on, taken from this (Debian) image's own files:
-#   - each PROGRAM at its path (a symlink and its target both, as /bin/sh -> dash);
+#   - each PROGRAM at its path (a symlink and its target both, as /bin/sh -> dash); a program given
+#     as --libs-of=PATH is not copied (it comes into the image another way), only what it links;
 #   - the shared libraries and the dynamic loader each one links (ldd), at their paths, with the
 #     merged-/usr layout of Debian (bin, lib, lib64, sbin -> usr/...);
 #   - the Debian copyright file of every package those files come from (dpkg -S);
 #   - /etc/passwd and /etc/group with root and node (uid/gid 1000), nsswitch.conf, a default hosts
 #     file (engines mount their own over it), /tmp (1777), /home/node (and the config folders
 #     tscqlsh writes, owned by node so a volume mounted there is writable).
-# Usage: sh image-rootfs.sh OUT PROGRAM...
+# Usage: sh image-rootfs.sh OUT PROGRAM|--libs-of=PROGRAM...
 set -eu
 out=$1
 shift
@@ -35,8 +36,8 @@ take() {
 }
 
 for prog in "$@"; do
+  case $prog in --libs-of=*) prog=${prog#--libs-of=} ;; *) [ ! -x "$prog" ] || take "$prog" ;; esac
   [ -x "$prog" ] || { echo "image-rootfs: no program $prog" >&2; exit 1; }
-  take "$prog"
   # the libraries: `name => /path (0x...)`, and the loader: `/path (0x...)`
   for lib in $(ldd "$prog" | sed -n -e 's/.*=> \(\/[^ ]*\) .*/\1/p' -e 's/^[[:space:]]*\(\/[^ ]*\) (0x.*/\1/p'); do
     take "$lib"
