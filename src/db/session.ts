@@ -200,8 +200,9 @@ export class Session {
       });
     let pending: Promise<driver.types.ResultSet> | undefined = fetch(undefined);
     while (pending) {
-      const rs: driver.types.ResultSet = await pending;
-      if (o.signal?.aborted) return;
+      // a cancelled statement stops waiting at once (its request is dropped, not awaited)
+      const rs: driver.types.ResultSet | undefined = await untilAborted(pending, o.signal);
+      if (!rs || o.signal?.aborted) return;
       capYoungGeneration();
       pageState = rs.pageState ?? undefined;
       // ask for the next page while this one is converted and printed (one page ahead, no more);
@@ -317,6 +318,32 @@ export class Session {
   async close(): Promise<void> {
     await this.client.shutdown();
   }
+}
+
+/** `p`, or undefined as soon as `signal` aborts (a rejection of `p` after that is ignored). */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+  if (!signal) return p;
+  if (signal.aborted) {
+    p.catch(() => {});
+    return Promise.resolve(undefined);
+  }
+  return new Promise<T | undefined>((resolve, reject) => {
+    const onAbort = () => {
+      p.catch(() => {});
+      resolve(undefined);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
 }
 
 function camel(c: Consistency): keyof typeof driver.types.consistencies {

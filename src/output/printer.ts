@@ -118,14 +118,20 @@ export class Printer {
       if (ev.rows.length > 0 || ev.first) await this.result(renderBox(ev.columns, this.formatRows(ev.rows, ev.columns), { color: this.color }));
       if (ev.last) await this.result(`(${ev.total} rows)\n`);
     } else {
-      const opts = { color: this.color, tty: this.o.tty, expanded: this.expanded };
+      // with PAGING OFF the result is one table however many responses it takes: no header
+      // again, no blank line between them, no ---MORE---; nor does cqlsh stop at ---MORE---
+      // while capturing
+      const paged = this.o.state.paging.enabled;
+      const opts = { color: this.color, tty: this.o.tty && (paged || ev.last), expanded: this.expanded };
       if (ev.first) await this.result('\n');
       if (ev.rows.length > 0 || ev.first) {
         const rows = this.formatRows(ev.rows, ev.columns);
         for (const row of rows) for (const cell of row) if (cell.error) r.errors.push(cell.error);
-        await this.result(formatPage(formatHeaders(ev.columns, this.color), rows, ev.first || this.o.tty, ev.offset, opts));
+        await this.result(formatPage(formatHeaders(ev.columns, this.color), rows, ev.first || (this.o.tty && paged), ev.offset, opts));
+      } else if (ev.last && this.o.tty && !paged) {
+        await this.result('\n');
       }
-      if (!ev.last && this.o.tty && this.o.more) await this.o.more();
+      if (!ev.last && this.o.tty && paged && !this.o.state.capture && this.o.more) await this.o.more();
       if (ev.last) await this.result((this.o.tty ? '' : '\n') + `(${ev.total} rows)\n` + formatErrorMessages(r.errors, this.color));
     }
     if (ev.last) this.current = undefined;

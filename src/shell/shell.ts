@@ -58,10 +58,18 @@ export class Shell {
   async *run(text: string, signal?: AbortSignal): AsyncGenerator<Output> {
     const word = firstWord(text).toUpperCase();
     const command = this.registry.get(word === '?' ? 'HELP' : word);
-    const started = performance.now();
-    if (command) yield* command.run(withoutTerminator(text), this.context(signal));
-    else yield* this.runCql(text, signal);
-    if (this.state.timing && word !== 'TIMING') yield { kind: 'text', text: elapsed(performance.now() - started) };
+    // TIMING counts the statement's own time: not the time its outputs spend with the face
+    // (printed, or waiting for the user at ---MORE---)
+    let spent = 0;
+    let since = performance.now();
+    const inner = command ? command.run(withoutTerminator(text), this.context(signal)) : this.runCql(text, signal);
+    for await (const out of inner) {
+      spent += performance.now() - since;
+      yield out;
+      since = performance.now();
+    }
+    spent += performance.now() - since;
+    if (this.state.timing && word !== 'TIMING') yield { kind: 'text', text: elapsed(spent) };
   }
 
   private context(signal?: AbortSignal): CommandContext {
@@ -126,6 +134,8 @@ export class Shell {
       yield { kind: 'error', message: this.session.describeError(e) };
       return;
     }
+    // cancelled (Ctrl-C): the face says so; nothing of the statement's aftermath runs
+    if (signal?.aborted) return;
     if (lower !== 'select') this.session.forgetSchema();
     this.schema.noteStatement(text);
     if (warnings.length) yield { kind: 'warnings', warnings };

@@ -19,6 +19,18 @@ export function referenceCqlsh(): string {
  */
 const REFERENCE_ONLY = [/^WARNING: cqlsh was built against [^\n]*\n/gm];
 
+/**
+ * Lines tscqlsh prints that the reference does not (docs/compat.md): HELP's block of tscqlsh's own
+ * topics after cqlsh's lists.
+ */
+const OURS_ONLY = [/^tscqlsh commands and settings \(not in cqlsh\):\n=+\n(?:.+\n)*\n/gm];
+
+export function normalizeOurs(r: RunResult): RunResult {
+  let { stdout } = r;
+  for (const re of OURS_ONLY) stdout = stdout.replace(re, '');
+  return { ...r, stdout };
+}
+
 export function normalizeReference(r: RunResult): RunResult {
   let { stdout } = r;
   for (const re of REFERENCE_ONLY) stdout = stdout.replace(re, '');
@@ -43,6 +55,6 @@ export async function runBoth(
   await o.prepare?.();
   const ref = normalizeReference(await run(referenceCqlsh(), full, o));
   await o.prepare?.();
-  const ours = await tscqlsh(full, o);
+  const ours = normalizeOurs(await tscqlsh(full, o));
   return { ours, ref };
 }

@@ -39,8 +39,19 @@ describe('HELP', () => {
       'CREATE_INDEX             DROP_TABLE                SELECT_JSON     ',
       '',
     ].join('\n');
-    expect(await session(help, ['HELP'])).toEqual([expected]);
-    expect(await session(help, ['?'])).toEqual([expected]);
+    // then tscqlsh's own topics in a block of their own (not in cqlsh: docs/compat.md)
+    const ours = ['tscqlsh commands and settings (not in cqlsh):', '=============================================', 'KEYS  OUTPUT  PAGER  TIMING', ''].join('\n');
+    expect(await session(help, ['HELP'])).toEqual([`${expected}\n${ours}`]);
+    expect(await session(help, ['?'])).toEqual([`${expected}\n${ours}`]);
+  });
+
+  it('explains every tscqlsh command and setting', async () => {
+    for (const topic of ['TIMING', 'output', 'PAGER', 'keys']) {
+      const [text] = await session(help, [`HELP ${topic}`]);
+      expect(text).toMatch(new RegExp(`^\\n {8}${topic.toUpperCase()} .*\\[tscqlsh only`));
+    }
+    expect((await session(help, ['HELP PAGER']))[0]).toContain('TSCQLSH_PAGER=on');
+    expect((await session(help, ['HELP KEYS']))[0]).toContain('never exits the shell');
   });
 
   it('prints a shell command\'s text as cqlsh does (reference output)', async () => {

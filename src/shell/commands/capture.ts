@@ -1,6 +1,7 @@
 // CAPTURE ['file'] / CAPTURE OFF: append query results to a file instead of showing them.
-// Faithful to cqlsh 6.2, whose grammar never hands OFF to the command: CAPTURE OFF only reports
-// the capture state, exactly like a bare CAPTURE, and a capture once started runs to the end.
+// CAPTURE OFF stops a capture (an error when there is none), as cqlsh's own help says it does;
+// cqlsh 6.2.2's grammar never hands OFF to the command, so there it only reports the state and a
+// capture runs to the end of the session (docs/compat.md).
 import fs from 'node:fs';
 import type { ShellCommand } from '../command.js';
 import type { CaptureTarget } from '../state.js';
@@ -32,7 +33,16 @@ export const capture: ShellCommand = {
       return;
     }
     const current = ctx.state.capture;
-    if (!arg || !isStringLiteral(arg)) {
+    if (arg && !isStringLiteral(arg)) {
+      if (!current) {
+        yield fail('Not currently capturing output.');
+        return;
+      }
+      current.close();
+      ctx.state.capture = undefined;
+      return;
+    }
+    if (!arg) {
       yield say(current ? `Currently capturing query output to ${pyRepr(current.path)}.` : 'Currently not capturing query output.');
       return;
     }

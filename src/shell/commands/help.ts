@@ -1,5 +1,5 @@
-// HELP [topic ...] / ? [topic ...]: with no topic, the shell commands and CQL topics in columns;
-// for a shell command its text; for a CQL topic the URL of its section of the CQL reference
+// HELP [topic ...] / ? [topic ...]: with no topic, the shell commands and CQL topics in columns
+// (then tscqlsh's own topics, in a block of their own); for a shell command its text; for a CQL topic the URL of its section of the CQL reference
 // (cqlsh would try a browser first; tscqlsh never opens one and prints what cqlsh prints when
 // it finds none).
 import fs from 'node:fs';
@@ -9,6 +9,7 @@ import { commandTokens, fail, improper, say } from './args.js';
 import { columnize } from './columnize.js';
 import { CQL_TOPICS, cqlTopicAnchor } from './help-cql.js';
 import { SHELL_TOPICS, shellHelp } from './help-docs.js';
+import { TSCQLSH_HEADING, TSCQLSH_TOPICS, tscqlshHelp } from './help-tscqlsh.js';
 
 const ONLINE_CQL_DOC = 'https://cassandra.apache.org/doc/latest/cassandra/cql/cql_singlefile.html';
 const PACKAGED_CQL_DOC = '/usr/share/doc/cassandra/CQL.html';
@@ -25,12 +26,12 @@ export function topicList(): string {
     ...columnize(topics.map((t) => t.toUpperCase()).sort(), 79),
     '',
   ];
-  return [...block('\nDocumented shell commands:', SHELL_TOPICS), ...block('CQL help topics:', CQL_TOPICS)].join('\n');
+  return [...block('\nDocumented shell commands:', SHELL_TOPICS), ...block('CQL help topics:', CQL_TOPICS), ...block(TSCQLSH_HEADING, TSCQLSH_TOPICS)].join('\n');
 }
 
 /** What HELP prints for one topic (as typed). */
 export function topicHelp(topic: string): Output {
-  const doc = shellHelp(topic);
+  const doc = shellHelp(topic) ?? tscqlshHelp(topic);
   if (doc !== undefined) return say(doc);
   const anchor = cqlTopicAnchor(topic);
   if (anchor !== undefined) {
