@@ -55,12 +55,10 @@ export interface ControllerOptions {
   prompt?: Omit<PromptOptions, 'keyspace' | 'username'>;
   /** the logged-in user, read for each prompt */
   username?: () => string | undefined;
-  now?: () => number;
   /** the optional pager, used instead of ---MORE--- */
   pager?: PagerSink;
 }
 
-export const EXIT_HINT = 'Press Ctrl-C again to exit (or Ctrl-D, or type EXIT).';
 export const SCHEMA_WAIT = 'Reading the schema for completion… (Ctrl-C to stop waiting)';
 export const TERMINATOR_HINT = "Statements are terminated with a ';'.  You can press CTRL-C to cancel an incomplete statement.";
 const DDL = /^(create|alter|drop)$/i;
@@ -73,15 +71,12 @@ export class ReplController {
   private abort: AbortController | undefined;
   private moreWaiter: { resolve: () => void; reject: (e: Error) => void } | undefined;
   private inputWaiter: ((line: string | null) => void) | undefined;
-  private lastInterrupt = -Infinity;
   private emptyLines = 0;
   /** waiting for the schema before completing: keys queue */
   private waiting = false;
   private waitToken = 0;
-  private readonly now: () => number;
 
   constructor(private readonly o: ControllerOptions) {
-    this.now = o.now ?? Date.now;
     this.runner = new Runner(o.shell, {
       out: (s) => o.io.out(s),
       err: (s) => o.io.err(s),
@@ -135,12 +130,19 @@ export class ReplController {
     this.editKey(key);
   }
 
-  /** Ctrl-C or SIGINT. */
+  /**
+   * Ctrl-C or SIGINT: stops what runs (the runner says it was cancelled), stops paging, clears the
+   * statement being typed, or gives a fresh prompt; it never exits (Ctrl-D does), as in cqlsh.
+   */
   interrupt(): void {
     const v = this.view;
     if (v.mode === 'more') {
-      this.moreWaiter?.reject(new StopPaging());
-      this.abort?.abort();
+      // (the statement is stopped, not cancelled: nothing more to say, as in cqlsh)
+      const w = this.moreWaiter;
+      this.moreWaiter = undefined;
+      this.answerMore();
+      this.set({ mode: 'running' });
+      w?.reject(new StopPaging());
       return;
     }
     if (v.mode === 'input') {
@@ -165,16 +167,11 @@ export class ReplController {
       this.drainQueue();
       return;
     }
-    if (v.buffer.text !== '') {
-      this.o.io.out(echo(v.buffer.text, this.promptOptions()) + '^C\n');
-      this.o.history.resetNavigation();
-      this.set({ buffer: B.EMPTY, menu: null, status: '' });
-      return;
-    }
-    const t = this.now();
-    if (t - this.lastInterrupt <= 2000) return this.exit(0, true);
-    this.lastInterrupt = t;
-    this.set({ status: EXIT_HINT, menu: null });
+    // the line stays in the scrollback as typed, a fresh prompt follows (cqlsh shows no ^C)
+    this.o.io.out(echo(v.buffer.text, this.promptOptions()) + '\n');
+    this.o.history.resetNavigation();
+    this.emptyLines = 0;
+    this.set({ buffer: B.EMPTY, menu: null, status: '' });
   }
 
   private exit(code: number, echoPrompt: boolean): void {
@@ -185,8 +182,6 @@ export class ReplController {
 
   private editKey(key: Key): void {
     const v = this.view;
-    // the exit hint holds for the very next key only
-    this.lastInterrupt = -Infinity;
     if (key.name === 'tab' || key.name === 'backtab') {
       const loading = v.menu ? undefined : this.o.schema.pending?.();
       if (!loading) return this.tab(key.name === 'backtab' ? -1 : 1);
@@ -221,10 +216,16 @@ export class ReplController {
     const patch: Partial<View> = { menu: null, status: '' };
     if (key.name === 'enter') return this.enter();
     if (key.name === 'paste') {
-      const buffer = B.insert(v.buffer, (key.text ?? '').replace(/\t/g, '    '));
-      this.set({ ...patch, buffer });
-      if (/\n\s*$/.test(key.text ?? '') && !splitBuffer(buffer.text).incomplete && buffer.text.trim()) this.submit();
-      return;
+      const lines = (key.text ?? '').replace(/\t/g, '    ').split('\n');
+      // a pasted line end is Enter, as when the lines are typed (cqlsh shows a paste that way):
+      // the rest of the paste waits while a statement it completed runs
+      const keys: Key[] = [];
+      lines.forEach((text, i) => {
+        if (i > 0) keys.push({ name: 'enter' });
+        if (text) keys.push({ name: 'char', text });
+      });
+      this.queue.unshift(...keys);
+      return this.drainQueue();
     }
     if (key.name === 'ctrl') {
       switch (key.text) {
@@ -234,7 +235,9 @@ export class ReplController {
         case 'r':
           return this.set({ ...patch, mode: 'search', search: startSearch(this.o.history, v.buffer) });
         case 'l':
-          this.o.io.out('\x1b[H\x1b[2J');
+          // as readline: the line being edited is on the screen when it is cleared (terminals
+          // that keep a cleared screen in the scrollback keep it), then the prompt at the top
+          this.o.io.out(echo(v.buffer.text, this.promptOptions()) + '\x1b[H\x1b[2J');
           return this.set(patch);
         case 'p':
           return this.historyMove(-1);
@@ -316,11 +319,17 @@ export class ReplController {
     });
   }
 
+  /** The answered ---MORE--- stays in the scrollback, as cqlsh's does. */
+  private answerMore(): void {
+    this.o.io.out('---MORE---\n');
+  }
+
   private moreKey(key: Key): void {
     const w = this.moreWaiter;
     if (!w) return;
     const q = key.name === 'char' && /^q/i.test(key.text ?? '');
     this.moreWaiter = undefined;
+    this.answerMore();
     this.set({ mode: 'running' });
     if (q) w.reject(new StopPaging());
     else w.resolve();

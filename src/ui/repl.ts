@@ -14,6 +14,8 @@ import { KeyParser } from './keys.js';
 import { PagerSink, pagerCommand } from './pager.js';
 import { fixReflowOnResize } from './resize.js';
 import { SchemaCompletionSource } from './schema-source.js';
+import { inkStdout } from './terminal-out.js';
+import { WholeLines } from './whole-lines.js';
 
 export interface ReplOptions {
   color: boolean;
@@ -53,7 +55,18 @@ export async function runRepl(shell: Shell, session: Session, o: ReplOptions): P
 
   let writers: Writers | undefined;
   const early: ['out' | 'err', string][] = [];
-  const write = (k: 'out' | 'err') => (s: string) => (writers ? writers[k](s) : early.push([k, s]));
+  const sink = (k: 'out' | 'err') => (s: string) => (writers ? writers[k](s) : early.push([k, s]));
+  // Ink gets whole lines only (ui/whole-lines.ts); an unfinished line is ended when the prompt
+  // comes back, or when the other stream writes
+  const lines = { out: new WholeLines(sink('out')), err: new WholeLines(sink('err')) };
+  const write = (k: 'out' | 'err') => (s: string) => {
+    lines[k === 'out' ? 'err' : 'out'].flush();
+    lines[k].write(s);
+  };
+  const flushLines = () => {
+    lines.out.flush();
+    lines.err.flush();
+  };
   let finish: (code: number) => void = () => {};
   const done = new Promise<number>((resolve) => (finish = resolve));
 
@@ -99,6 +112,10 @@ export async function runRepl(shell: Shell, session: Session, o: ReplOptions): P
     prompt: { custom: process.env.CQLSH_PROMPT || undefined, word: o.promptWord || process.env.TSCQLSH_PROMPT_WORD || undefined },
   });
 
+  controller.subscribe(() => {
+    if (controller.getView().mode !== 'running') flushLines();
+  });
+
   shell.io = {
     ...shell.io,
     readPassword: async (prompt) => (await controller.readLine(prompt, true)) ?? '',
@@ -115,7 +132,7 @@ export async function runRepl(shell: Shell, session: Session, o: ReplOptions): P
     for (const [k, s] of early.splice(0)) w[k](s);
   };
   const ink = render(createElement(App, { controller, onWriters }), {
-    stdout,
+    stdout: inkStdout(stdout),
     stdin,
     exitOnCtrlC: false,
     patchConsole: false,

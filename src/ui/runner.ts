@@ -9,6 +9,12 @@ import type { PagerSink } from './pager.js';
 
 export class StopPaging extends Error {}
 
+/** What the REPL prints when Ctrl-C stopped a statement that had nothing more to say. */
+export const CANCELLED = 'Query cancelled.';
+
+/** How long a cancelled statement may take to wind down with its last words (COPY's summary). */
+const WIND_DOWN_MS = 2000;
+
 export interface RunnerIO {
   out(text: string): void;
   err(text: string): void;
@@ -71,27 +77,68 @@ export class Runner {
       void Promise.resolve(it.return?.(undefined)).catch(() => {});
       return 'aborted';
     };
+    const cancelled = async (inFlight?: Promise<IteratorResult<Output>>): Promise<RunResult> => {
+      await this.windDown(it, inFlight);
+      return stop();
+    };
     for (;;) {
       let r: IteratorResult<Output> | 'aborted';
+      const next = it.next();
       try {
-        r = await Promise.race([it.next(), aborted]);
+        r = await Promise.race([next, aborted]);
       } catch (e) {
-        if (signal.aborted) return 'aborted';
+        if (signal.aborted) return cancelled();
         await this.printer.print({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
         return 'ok';
       }
-      if (r === 'aborted') return stop();
+      if (r === 'aborted') return cancelled(next);
       if (r.done) return 'ok';
       const out = r.value;
       if (out.kind === 'exit') return 'exit';
       if (out.kind === 'keyspace') this.io.onKeyspace(out.keyspace);
       try {
         const p = await Promise.race([this.printer.print(out).then(() => 'printed' as const), aborted]);
-        if (p === 'aborted' || this.io.pager?.stopped) return stop();
+        if (p === 'aborted') return cancelled();
+        if (this.io.pager?.stopped) return stop();
       } catch (e) {
+        // q or Ctrl-C at ---MORE---: the user stopped reading, nothing more to say
         if (e instanceof StopPaging) return stop();
         throw e;
       }
     }
+  }
+
+  /**
+   * After Ctrl-C: what the statement still says as it stops (COPY's "Interrupted: N rows
+   * written." and its summary) is printed, for a short while at most; if it says nothing, the
+   * REPL says it was cancelled.
+   */
+  private async windDown(it: AsyncIterator<Output>, inFlight?: Promise<IteratorResult<Output>>): Promise<void> {
+    const deadline = Date.now() + WIND_DOWN_MS;
+    let said = false;
+    for (;;) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, deadline - Date.now()))));
+      // (the request already made is answered first)
+      const next = inFlight ?? it.next();
+      inFlight = undefined;
+      let r: IteratorResult<Output> | 'late';
+      try {
+        r = await Promise.race([next, late]);
+      } catch {
+        r = 'late';
+      } finally {
+        clearTimeout(timer);
+      }
+      if (r === 'late' || r.done || r.value.kind === 'exit') break;
+      if (r.value.kind === 'page' || r.value.kind === 'static') continue;
+      try {
+        await this.printer.print(r.value);
+        said = true;
+      } catch {
+        break;
+      }
+    }
+    if (!said) await this.printer.print({ kind: 'text', text: CANCELLED });
   }
 }

@@ -36,6 +36,7 @@ export interface ReplOptions {
   port?: number;
   cols?: number;
   rows?: number;
+  history?: number;
   env?: Record<string, string>;
 }
 
@@ -48,6 +49,7 @@ export async function startRepl(o: ReplOptions = {}): Promise<{ term: Term; home
     cwd: projectRoot,
     cols: o.cols ?? 100,
     rows: o.rows ?? 40,
+    history: o.history,
     env: {
       PATH: process.env.PATH,
       HOME: home,
@@ -89,3 +91,24 @@ export const CTRL_C = '\x03';
 export const CTRL_D = '\x04';
 export const CTRL_R = '\x12';
 export const TAB = '\t';
+
+const PROMPT_LINE = /^(\S+@)?cqlsh(:[^>\s]+)?>( |$)/;
+
+/**
+ * The lines a finished statement printed: those after the last line that echoes `statement` at a
+ * prompt, up to the next prompt; undefined while that prompt has not come back.
+ */
+export function outputAfter(screen: string, statement: string): string | undefined {
+  const lines = screen.split('\n');
+  let at = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (PROMPT_LINE.test(lines[i]) && lines[i].endsWith(`> ${statement}`)) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return undefined;
+  const end = lines.findIndex((l, i) => i > at && PROMPT_LINE.test(l));
+  // (right after Enter the prompt is redrawn for a moment under the echo, before the output)
+  return end < 0 || end === at + 1 ? undefined : lines.slice(at + 1, end).join('\n');
+}

@@ -1,10 +1,14 @@
-// Ctrl-C: cancels a running query (the next one works), clears a partial statement, a second
-// Ctrl-C on an empty prompt exits; SIGINT never kills the shell.
+// Ctrl-C: cancels a running query and says so (the next one works), stops paging at ---MORE---,
+// clears a partial statement, gives a fresh prompt on an empty one, stops a COPY with the rows
+// done so far; it never exits the shell (Ctrl-D does), and neither does SIGINT.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Term } from '../support/pty.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
-import { createFixtures, CTRL_C, KS, server, sleep, startRepl } from './repl-helpers.js';
+import { createFixtures, CTRL_C, CTRL_D, KS, server, sleep, startRepl } from './repl-helpers.js';
 
 let term: Term | undefined;
 let proxy: TcpProxy;
@@ -28,7 +32,13 @@ describe('REPL Ctrl-C', () => {
     await sleep(1000);
     expect(term.screen()).not.toMatch(/cqlsh>$/);
     term.type(CTRL_C);
-    await term.waitFor(/cqlsh>$/);
+    await term.waitFor(new RegExp(`widgets;\\nQuery cancelled\\.\\ncqlsh>$`));
+    // the press that cancelled does not count toward anything: more presses never exit
+    term.type(CTRL_C);
+    term.type(CTRL_C);
+    await term.waitFor(/cancelled\.\ncqlsh>\ncqlsh>\ncqlsh>$/);
+    await sleep(300);
+    expect(term.exitCode()).toBeNull();
     proxy.release();
     term.line('SELECT cluster_name FROM system.local;');
     await term.waitFor('(1 rows)');
@@ -39,21 +49,40 @@ describe('REPL Ctrl-C', () => {
     term.line(`SELECT widget_id FROM ${KS}.widgets;`);
     await term.waitFor(/---MORE---$/);
     term.type(CTRL_C);
-    await term.waitFor(/cqlsh>$/);
+    // the ---MORE--- line stays, as in cqlsh, and the prompt comes on the next line
+    await term.waitFor(/\n---MORE---\ncqlsh>$/);
     term.line('SELECT cluster_name FROM system.local;');
     await term.waitFor('(1 rows)');
   });
 
-  it('clears a partial statement, hints on an empty prompt, exits on a second Ctrl-C', async () => {
+  it('clears a partial statement, gives a fresh prompt on an empty one, never exits; Ctrl-D does', async () => {
     ({ term } = await startRepl());
     term.line('SELECT * FROM');
-    await term.waitFor(/\.\.\.$/m);
+    term.type('system.local');
+    await term.waitFor(/\.\.\. system\.local$/m);
     term.type(CTRL_C);
-    await term.waitFor(/\^C\ncqlsh>$/);
-    term.type(CTRL_C);
-    await term.waitFor('Press Ctrl-C again to exit');
-    term.type(CTRL_C);
+    await term.waitFor(/cqlsh> SELECT \* FROM\n {3}\.\.\. system\.local\ncqlsh>$/);
+    for (let i = 0; i < 5; i++) term.type(CTRL_C);
+    await term.waitFor(/system\.local(\ncqlsh>){6}$/);
+    await sleep(300);
+    expect(term.exitCode()).toBeNull();
+    term.type(CTRL_D);
     expect(await term.waitExit()).toBe(0);
+  });
+
+  it('stops a COPY FROM and prints the rows done so far', async () => {
+    const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tscqlsh-e2e-copy-')), 'rows.csv');
+    fs.writeFileSync(csv, Array.from({ length: 3000 }, (_, i) => `${10_000 + i},c${i},1\n`).join(''));
+    ({ term } = await startRepl());
+    term.line(`COPY ${KS}.widgets (widget_id, widget_name, qty) FROM '${csv}' WITH INGESTRATE = 200 AND CHUNKSIZE = 20 AND MAXBATCHSIZE = 10;`);
+    await term.waitFor('Using ');
+    await sleep(2500);
+    term.type(CTRL_C);
+    const s = await term.waitFor(/Interrupted: (\d+) rows written\.[\s\S]*\n\1 rows imported from 1 files in [^\n]+\ncqlsh>$/, { timeoutMs: 10_000 });
+    const n = Number(/Interrupted: (\d+) rows/.exec(s)![1]);
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(3000);
+    expect(s).not.toContain('Query cancelled.');
   });
 
   it('survives SIGINT', async () => {

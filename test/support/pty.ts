@@ -13,6 +13,8 @@ export interface TermOptions {
   env: Record<string, string | undefined>;
   cols?: number;
   rows?: number;
+  /** scrollback rows kept (tmux's history-limit; its default is 2000) */
+  history?: number;
 }
 
 const shq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -31,7 +33,9 @@ export class Term {
       .join(' ');
     // the shell stays after the command exits so the screen can still be read
     const script = `cd ${shq(o.cwd ?? process.cwd())} && env -i ${env} ${command.map(shq).join(' ')}; echo $? > ${shq(this.exitFile)}; sleep 600`;
-    this.tmux('new-session', '-d', '-s', 'main', '-x', String(o.cols ?? 100), '-y', String(o.rows ?? 40), 'sh', '-c', script);
+    // (history-limit applies to panes made after it is set: set first, on the same server start)
+    const history = o.history ? ['set-option', '-g', 'history-limit', String(o.history), ';'] : [];
+    this.tmux(...history, 'new-session', '-d', '-s', 'main', '-x', String(o.cols ?? 100), '-y', String(o.rows ?? 40), 'sh', '-c', script);
   }
 
   private tmux(...args: string[]): string {
