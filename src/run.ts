@@ -52,17 +52,23 @@ export async function runShell(args: CliArgs): Promise<number> {
   if (typeof opened === 'number') return opened;
   const { session, settings } = opened;
   const conn = settings.connect;
-  // the REPL runs only on a terminal (stdin and stdout TTYs), or when --tty forces it
-  const interactive = input.kind === 'stream' && (args.tty ?? Boolean(process.stdin.isTTY && process.stdout.isTTY));
-  const color = interactive ? (args.color ?? settings.color ?? process.env.TERM !== 'dumb') : (args.color ?? settings.color) === true;
+  // interactive when stdin is a terminal, as cqlsh decides it (or when --tty forces it): the Ink
+  // REPL when stdout is one too, else plain lines (`tscqlsh | tee log`: prompts and results to stdout)
+  const interactive = input.kind === 'stream' && (args.tty ?? Boolean(process.stdin.isTTY));
+  const screen = interactive && Boolean(process.stdout.isTTY);
+  const color = screen ? (args.color ?? settings.color ?? process.env.TERM !== 'dumb') : (args.color ?? settings.color) === true;
   const shell = new Shell(session, { keyspace: conn.keyspace, columnRoles: color, interactive });
   applySettings(shell, settings);
   if (args.format !== undefined) shell.state.format = args.format as OutputFormat;
   try {
-    if (interactive) {
+    if (screen) {
       // Ink and React load only here: batch mode never imports them
       const { runRepl } = await import('./ui/repl.js');
       return await runRepl(shell, session, { color, disableHistory: args.disableHistory, promptWord: settings.prompt, pager: settings.pager, historySize: settings.historySize });
+    }
+    if (interactive) {
+      const { runLineRepl } = await import('./ui/line-repl.js');
+      return await runLineRepl(shell, session, { color, disableHistory: args.disableHistory, promptWord: settings.prompt, historySize: settings.historySize });
     }
     return await runBatch(shell, input, {
       out: process.stdout,

@@ -3,10 +3,9 @@
 // pulls in Ink or React.
 import { createElement } from 'react';
 import { render } from 'ink';
-import { applyColor, BLUE } from '../format/colors.js';
 import type { Session } from '../db/session.js';
 import type { Shell } from '../shell/shell.js';
-import { VERSION } from '../version.js';
+import { banner } from './banner.js';
 import { App, type Writers } from './components/App.js';
 import { ReplController } from './controller.js';
 import { History } from './history.js';
@@ -28,15 +27,6 @@ export interface ReplOptions {
   promptWord?: string;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
-}
-
-export function banner(session: Session, color: boolean): string {
-  const i = session.info;
-  return (
-    `Connected to ${applyColor(i.clusterName, BLUE, color)} at ${i.host}:${i.port}\n` +
-    `[cqlsh ${VERSION.cqlsh} | Cassandra ${i.releaseVersion} | CQL spec ${i.cqlVersion} | Native protocol v${i.protocolVersion}]\n` +
-    'Use HELP for help.\n'
-  );
 }
 
 export async function runRepl(shell: Shell, session: Session, o: ReplOptions): Promise<number> {
