@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { engine as imageEngine, testImageName } from './scripts/image-engine.mjs';
 
 // Projects: unit (no server), integration (real Cassandra), conformance (tscqlsh vs the reference
-// cqlsh against the same server), e2e (the built binary in a PTY). The server-backed projects share
+// cqlsh against the same server), repl-conformance (both REPLs in terminals, screens compared),
+// e2e (the built binary in a PTY). The server-backed projects share
 // one globalSetup that finds or starts Cassandra and fails the run when none can be had.
 const serverSetup = ['test/support/global-setup.ts'];
 
@@ -23,6 +24,16 @@ export default defineConfig({
         test: {
           name: 'conformance',
           include: ['test/conformance/**/*.test.ts'],
+          globalSetup: serverSetup,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        // the REPL typed into the reference cqlsh and tscqlsh in terminals; screens compared
+        test: {
+          name: 'repl-conformance',
+          include: ['test/repl-conformance/**/*.test.ts'],
           globalSetup: serverSetup,
           testTimeout: 120_000,
           hookTimeout: 240_000,

@@ -57,7 +57,8 @@ export class Printer {
           renderStaticResult(ev.columns, this.formatRows(ev.rows, ev.columns), { color: this.color, tty: this.o.tty, expanded: this.expanded }),
         );
       case 'text': {
-        const text = ev.newline === false ? ev.text : ev.text + '\n';
+        const body = ev.colored !== undefined && (ev.result ? this.color : this.o.color) ? ev.colored : ev.text;
+        const text = ev.newline === false ? body : body + '\n';
         return ev.result ? this.result(text) : this.write(this.o.out, text);
       }
       case 'error': {

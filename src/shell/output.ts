@@ -10,8 +10,9 @@ export type Output =
    * plain text for stdout; `text` has no trailing newline, one is added. `result`: query output
    * that is not a row set (the TRACING table), which goes to the CAPTURE file while capturing
    * `newline: false`: written as is, no newline added (DESCRIBE's statements, which cqlsh writes bare)
+   * `colored`: the same text with the colors cqlsh gives it, for a face that shows colors
    */
-  | { kind: 'text'; text: string; result?: boolean; newline?: false }
+  | { kind: 'text'; text: string; result?: boolean; newline?: false; colored?: string }
   /**
    * text for stderr, printed in red on a TTY and prefixed `file:line:` in batch mode. `prefix` is
    * set on errors from a SOURCE'd file (`inner.cql:5:`): every face prints it instead of its own

@@ -120,7 +120,8 @@ export class Shell {
           yield { kind: 'keyspace', keyspace: page.keyspace };
         }
         if (!page.columns) break;
-        if (first && lower === 'select' && this.wantRoles) await this.addRoles(text, page.columns);
+        // key columns colored as cqlsh colors them: a SELECT's, and a conditional write's answer
+        if (first && this.wantRoles && (lower === 'select' || !listsRows)) await this.addRoles(text, page.columns);
         if (listsRows) {
           yield { kind: 'page', columns: page.columns, rows: page.rows, first, last: !page.hasMore, offset: total, total: total + page.rows.length };
         } else if (page.rows.length) {
@@ -144,10 +145,11 @@ export class Shell {
     }
   }
 
-  /** Marks partition key, clustering and static columns of the SELECTed table. */
+  /** Marks partition key, clustering and static columns of the table a statement reads or writes. */
   private async addRoles(text: string, columns: Column[]): Promise<void> {
     const ident = String.raw`(?:"((?:[^"]|"")+)"|(\w+))`;
-    const m = new RegExp(String.raw`\bfrom\s+${ident}(?:\s*\.\s*${ident})?`, 'i').exec(text);
+    // the table: SELECT/DELETE ... FROM t, INSERT INTO t, UPDATE t
+    const m = new RegExp(String.raw`(?:\bfrom|\binto|^\s*update)\s+${ident}(?:\s*\.\s*${ident})?`, 'i').exec(text);
     if (!m) return;
     const name = (q?: string, u?: string) => (q !== undefined ? q.replace(/""/g, '"') : u?.toLowerCase());
     const first = name(m[1], m[2]);

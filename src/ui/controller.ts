@@ -30,6 +30,8 @@ export interface View {
   mode: Mode;
   prompt: string;
   continuation: string;
+  /** lines of the buffer whose prompt is cqlsh's reminder (prompt.ts continuationFor) */
+  hints: readonly string[];
   buffer: B.EditBuffer;
   menu: Menu | null;
   search: Search | null;
@@ -60,7 +62,7 @@ export interface ControllerOptions {
 }
 
 export const SCHEMA_WAIT = 'Reading the schema for completion… (Ctrl-C to stop waiting)';
-export const TERMINATOR_HINT = "Statements are terminated with a ';'.  You can press CTRL-C to cancel an incomplete statement.";
+export { TERMINATOR_HINT } from './prompt.js';
 const DDL = /^(create|alter|drop)$/i;
 
 export class ReplController {
@@ -87,7 +89,7 @@ export class ReplController {
       },
       pager: o.pager,
     }, o.color);
-    this.view = { mode: 'edit', ...this.prompts(), buffer: B.EMPTY, menu: null, search: null, input: null, status: '' };
+    this.view = { mode: 'edit', ...this.prompts(), hints: [], buffer: B.EMPTY, menu: null, search: null, input: null, status: '' };
   }
 
   private promptOptions(): PromptOptions {
@@ -168,7 +170,7 @@ export class ReplController {
       return;
     }
     // the line stays in the scrollback as typed, a fresh prompt follows (cqlsh shows no ^C)
-    this.o.io.out(echo(v.buffer.text, this.promptOptions()) + '\n');
+    this.o.io.out(echo(v.buffer.text, this.promptOptions(), v.hints) + '\n');
     this.o.history.resetNavigation();
     this.emptyLines = 0;
     this.set({ buffer: B.EMPTY, menu: null, status: '' });
@@ -268,11 +270,17 @@ export class ReplController {
   private enter(): void {
     const b = this.view.buffer;
     if (b.text.trim() !== '' && splitBuffer(b.text + '\n').incomplete) {
-      // cqlsh's reminder after three empty lines in an unfinished statement
-      this.emptyLines = b.text.slice(B.lineStart(b), B.lineEnd(b)).trim() === '' ? this.emptyLines + 1 : 0;
-      const status = this.emptyLines >= 3 ? TERMINATOR_HINT : '';
-      if (status) this.emptyLines = 0;
-      this.set({ buffer: B.insert(b, '\n'), menu: null, status });
+      // cqlsh's reminder, as the prompt of the line after four empty ones in an unfinished
+      // statement (counted as cqlsh counts them)
+      const buffer = B.insert(b, '\n');
+      let hints = this.view.hints;
+      if (this.emptyLines >= 3) {
+        this.emptyLines = 0;
+        hints = [...hints, buffer.text.slice(0, buffer.cursor)];
+      } else {
+        this.emptyLines = b.text.slice(B.lineStart(b), B.lineEnd(b)).trim() === '' ? this.emptyLines + 1 : 0;
+      }
+      this.set({ buffer, hints, menu: null, status: '' });
       return;
     }
     this.emptyLines = 0;
@@ -282,7 +290,7 @@ export class ReplController {
   /** Runs the buffer: echoed once into the scrollback, remembered, then its statements in order. */
   private submit(): void {
     const text = this.view.buffer.text;
-    this.o.io.out(echo(text, this.promptOptions()) + '\n');
+    this.o.io.out(echo(text, this.promptOptions(), this.view.hints) + '\n');
     this.o.history.add(text);
     this.set({ buffer: B.EMPTY, menu: null, status: '', search: null });
     if (text.trim() === '') return;

@@ -37,9 +37,16 @@ function wrap(line: string, width: number, mark: number): { rows: string[]; at?:
 
 /**
  * `prompt` may hold line breaks (CQLSH_PROMPT); its last line leads the first buffer line, the
- * continuation prompt the others. `cursor` is an offset into `text`.
+ * continuation prompt (one for all, or one per line) the others. `cursor` is an offset into `text`.
  */
-export function layoutPrompt(prompt: string, continuation: string, text: string, cursor: number, width: number): PromptLayout {
+export function layoutPrompt(
+  prompt: string,
+  continuation: string | ((line: number) => string),
+  text: string,
+  cursor: number,
+  width: number,
+): PromptLayout {
+  const cont = typeof continuation === 'string' ? () => continuation : continuation;
   const w = Math.max(1, width);
   const promptLines = prompt.split('\n');
   const rows: string[] = [];
@@ -47,7 +54,7 @@ export function layoutPrompt(prompt: string, continuation: string, text: string,
   let pos = { x: 0, y: 0 };
   let offset = 0;
   text.split('\n').forEach((line, i) => {
-    const lead = i === 0 ? promptLines[promptLines.length - 1] : continuation;
+    const lead = i === 0 ? promptLines[promptLines.length - 1] : cont(i);
     const inLine = cursor >= offset && cursor <= offset + line.length ? lead.length + (cursor - offset) : -1;
     const { rows: r, at } = wrap(lead + line, w, inLine);
     if (at) pos = { x: at.x, y: rows.length + at.y };

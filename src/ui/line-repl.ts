@@ -10,10 +10,9 @@ import { splitBuffer } from '../cql/splitter.js';
 import { displayWidth } from '../format/width.js';
 import type { Session } from '../db/session.js';
 import type { Shell } from '../shell/shell.js';
-import { TERMINATOR_HINT } from './controller.js';
 import { History } from './history.js';
 import { KeyParser, type Key } from './keys.js';
-import { continuationPrompt, mainPrompt, type PromptOptions } from './prompt.js';
+import { continuationPrompt, mainPrompt, TERMINATOR_HINT, type PromptOptions } from './prompt.js';
 import { banner } from './banner.js';
 import { Runner, StopPaging } from './runner.js';
 

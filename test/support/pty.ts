@@ -92,6 +92,11 @@ export class Term {
     return this.tmux('capture-pane', '-p', '-S', '-10000', '-t', 'main').replace(/\s+$/, '');
   }
 
+  /** The whole scrollback plus screen with colors as escape sequences. */
+  allWithColors(): string {
+    return this.tmux('capture-pane', '-p', '-e', '-S', '-10000', '-t', 'main').replace(/\s+$/, '');
+  }
+
   /** Waits until the screen (or the whole scrollback with `all`) satisfies the test. */
   async waitFor(test: string | RegExp | ((s: string) => boolean), o: { timeoutMs?: number; all?: boolean } = {}): Promise<string> {
     const deadline = Date.now() + (o.timeoutMs ?? 15_000);

@@ -1,4 +1,5 @@
 // SHOW VERSION | HOST | SESSION <uuid> | REPLICAS <token> [keyspace]: facts about the connection.
+import { applyColor, BLUE } from '../../format/colors.js';
 import { VERSION } from '../../version.js';
 import type { ShellCommand } from '../command.js';
 import { commandTokens, fail, improper, oneOf, say } from './args.js';
@@ -23,7 +24,9 @@ export const show: ShellCommand = {
         `[cqlsh ${VERSION.cqlsh} | Cassandra ${info.releaseVersion} | CQL spec ${fullCqlVersion(info.cqlVersion)} | Native protocol v${info.protocolVersion}]`,
       );
     } else if (what === 'HOST' && t.length === 2) {
-      yield say(`Connected to ${info.clusterName} at ${info.host}:${info.port}`);
+      // (the cluster name in blue on a terminal, as cqlsh shows it)
+      const line = (name: string) => `Connected to ${name} at ${info.host}:${info.port}`;
+      yield { ...say(line(info.clusterName)), colored: line(applyColor(info.clusterName, BLUE, true)) };
     } else if (what === 'SESSION' && t.length === 3 && t[2].type === 'uuid') {
       yield* showTrace(ctx.session, t[2].text.toLowerCase(), { tty: ctx.interactive });
     } else if (what === 'REPLICAS' && replicasForm(t)) {

@@ -3,11 +3,12 @@
 import { Box, Text, useCursor } from 'ink';
 import type { View } from '../controller.js';
 import { layoutPrompt } from '../layout.js';
+import { continuationFor } from '../prompt.js';
 
 export function PromptLines({ view, width }: { view: View; width: number }) {
   const { setCursorPosition } = useCursor();
   // one cell is kept free so a full row never makes the terminal wrap by itself
-  const layout = layoutPrompt(view.prompt, view.continuation, view.buffer.text, view.buffer.cursor, Math.max(1, width - 1));
+  const layout = layoutPrompt(view.prompt, continuationFor(view.buffer.text, view.continuation, view.hints), view.buffer.text, view.buffer.cursor, Math.max(1, width - 1));
   setCursorPosition(view.mode === 'edit' ? layout.cursor : undefined);
   return (
     <Box flexDirection="column">
