@@ -57,13 +57,13 @@ export class Printer {
           renderStaticResult(ev.columns, this.formatRows(ev.rows, ev.columns), { color: this.color, tty: this.o.tty, expanded: this.expanded }),
         );
       case 'text': {
-        const body = ev.colored !== undefined && (ev.result ? this.color : this.o.color) ? ev.colored : ev.text;
+        const body = ev.colored !== undefined && this.color ? ev.colored : ev.text;
         const text = ev.newline === false ? body : body + '\n';
         return ev.result ? this.result(text) : this.write(this.o.out, text);
       }
       case 'error': {
         const prefix = ev.prefix ?? this.o.errorPrefix();
-        return this.write(this.o.err, applyColor(prefix + ev.message, RED, this.o.color) + '\n');
+        return this.write(this.o.err, applyColor(prefix + ev.message, RED, this.color) + '\n');
       }
       case 'warnings':
         return this.result(formatWarnings(ev.warnings));
@@ -77,7 +77,7 @@ export class Printer {
     }
   }
 
-  /** Colors for query output: never in a CAPTURE file. */
+  /** Colors: never while capturing (cqlsh turns them off for the whole capture, errors included). */
   private get color(): boolean {
     return this.o.color && !this.o.state.capture;
   }

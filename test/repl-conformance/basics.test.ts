@@ -1,5 +1,6 @@
 // The REPL's everyday screens, typed into cqlsh and tscqlsh alike: prompts and continuation lines,
 // USE, results of every shape, errors, shell switches, HELP, clearing the screen.
+import { expect } from 'vitest';
 import { line, replGroup } from './harness.js';
 
 const KS = 'rc_basics';
@@ -95,6 +96,13 @@ replGroup(
       await g.same(line('CLEAR'));
       await g.same(line("SELECT k FROM kv WHERE k = 'a';"));
     });
+
+    g.it('Ctrl-D on an empty prompt ends the session', async () => {
+      g.pair().type('\x04');
+      const [ref, ours] = await Promise.all([g.pair().ref.waitExit(30_000), g.pair().ours.waitExit(30_000)]);
+      expect(ours).toBe(ref);
+      g.compare();
+    });
   },
 );
 
@@ -103,6 +111,13 @@ replGroup('editing', { cols: 120, rows: 40, keyspace: 'rc_editing', args: ['-k',
     await g.same(line('SELECT *'));
     for (let i = 0; i < 5; i++) await g.same(line(''));
     await g.same(line('FROM kv;'));
+  });
+
+  g.it('pasted statements: one over two lines, two at once, one without a final line end', async () => {
+    await g.pasted('SELECT k\nFROM kv;\n');
+    await g.pasted("INSERT INTO kv (k, v) VALUES ('p', 1);\nSELECT v FROM kv WHERE k = 'p';\n");
+    await g.pasted('SELECT count(*) FROM kv;', { until: (s) => s.endsWith('> SELECT count(*) FROM kv;') });
+    await g.same('\r');
   });
 
   g.it('comments and several statements on a line', async () => {

@@ -3,6 +3,9 @@
 // started again after a failed scenario, so one failure does not hide the others), and `same()`:
 // keys typed into both, and what both show afterwards (scrollback included, text and colors)
 // compared.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ReplPair, type PairOptions, type Seen, type Side } from '../support/repl-pair.js';
 import { tscqlsh } from '../support/run.js';
@@ -17,9 +20,10 @@ export interface GroupOptions {
   auth?: boolean;
   args?: string[];
   wrap?: PairOptions['wrap'];
-  /** runs once the fixtures are there, before the shells start (e.g. files in `cwd`) */
-  prepare?: (cwd: string) => void | Promise<void>;
-  cwd?: string;
+  /** runs once the fixtures are there, before the shells start, for each shell's working directory */
+  prepare?: (dir: string) => void | Promise<void>;
+  /** ports per side instead of the server's (e.g. proxies) */
+  ports?: PairOptions['ports'];
 }
 
 export interface Group {
@@ -28,6 +32,10 @@ export interface Group {
   pair(): ReplPair;
   /** Types `keys` into both shells, waits for both, expects the same screens; returns them. */
   same(keys: string, o?: StepOptions): Promise<Seen>;
+  /** Pastes into both (bracketed where the shell asked for it), waits, expects the same screens. */
+  pasted(text: string, o?: StepOptions): Promise<Seen>;
+  /** Expects the same screens now (text and colors). */
+  compare(): Seen;
   /** Types `keys` into both and waits, without comparing (a documented difference follows). */
   step(keys: string, o?: StepOptions): Promise<Seen>;
   /** Restarts both shells (fresh terminals). */
@@ -61,7 +69,12 @@ export function replGroup(name: string, o: GroupOptions, body: (g: Group) => voi
     const start = async () => {
       const s = server(o.auth);
       const creds = o.auth ? ['-u', s.username!, '--password', s.password!] : [];
-      pair = await ReplPair.start({ host: s.host, port: s.port, cols: o.cols, rows: o.rows, args: [...creds, ...(o.args ?? [])], wrap: o.wrap, cwd: o.cwd });
+      const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'tscqlsh-replconf-'));
+      for (const side of ['ref', 'ours']) {
+        fs.mkdirSync(path.join(cwd, side));
+        await o.prepare?.(path.join(cwd, side));
+      }
+      pair = await ReplPair.start({ host: s.host, port: s.port, ports: o.ports, cols: o.cols, rows: o.rows, args: [...creds, ...(o.args ?? [])], wrap: o.wrap, cwd });
     };
     beforeAll(async () => {
       if (o.keyspace) {
@@ -74,11 +87,19 @@ export function replGroup(name: string, o: GroupOptions, body: (g: Group) => voi
           o.auth,
         );
       }
-      if (o.cwd) await o.prepare?.(o.cwd);
       await start();
     }, 240_000);
     afterAll(() => pair?.close());
     const step = async (keys: string, s: StepOptions = {}) => pair!.step(keys, s.until, s.timeoutMs);
+    const compare = (colors = true): Seen => {
+      const seen = pair!.seen();
+      expect(seen.ours).toBe(seen.ref);
+      if (colors) {
+        const colored = pair!.seen(true);
+        expect(colored.ours).toBe(colored.ref);
+      }
+      return seen;
+    };
     body({
       it(title, fn, timeout) {
         it(title, async () => {
@@ -96,13 +117,17 @@ export function replGroup(name: string, o: GroupOptions, body: (g: Group) => voi
       step,
       async same(keys, s = {}) {
         const seen = await step(keys, s);
-        if (process.env.REPLCONF_DUMP) require('node:fs').appendFileSync(process.env.REPLCONF_DUMP, `\n=== ${JSON.stringify(keys)}\n--- ref\n${seen.ref}\n--- ours\n${seen.ours}\n`);
-        expect(seen.ours).toBe(seen.ref);
-        if (s.colors !== false) {
-          const colored = pair!.seen(true);
-          expect(colored.ours).toBe(colored.ref);
-        }
-        return seen;
+        // (TSCQLSH_REPLCONF_DUMP=file: every step's screens, for looking into a failure)
+        const dump = process.env.TSCQLSH_REPLCONF_DUMP;
+        if (dump) fs.appendFileSync(dump, `\n=== ${JSON.stringify(keys)}\n--- cqlsh\n${seen.ref}\n--- tscqlsh\n${seen.ours}\n`);
+        return compare(s.colors !== false);
+      },
+      compare: () => compare(),
+      async pasted(text, s = {}) {
+        const before = { ref: pair!.ref.all(), ours: pair!.ours.all() };
+        pair!.paste(text);
+        await pair!.settle(s.until, s.timeoutMs, before);
+        return compare(s.colors !== false);
       },
       restart: async () => {
         pair?.close();
@@ -114,3 +139,9 @@ export function replGroup(name: string, o: GroupOptions, body: (g: Group) => voi
 
 /** A statement and Enter. */
 export const line = (s: string) => s + '\r';
+
+/** The screen ends at a main prompt (not ---MORE---, not a continuation line). */
+export const atPrompt = (s: string) => /(^|\n)(\w+@)?cqlsh(:\w+)?>$/.test(s);
+
+/** The screen ends at ---MORE---. */
+export const atMore = (s: string) => /---MORE---$/.test(s);

@@ -12,11 +12,13 @@ import { projectRoot, tscqlshBin } from './run.js';
 export interface PairOptions {
   host: string;
   port: number;
+  /** a port for one side instead of `port` (e.g. each through a proxy of its own) */
+  ports?: Partial<Record<Side, number>>;
   cols: number;
   rows: number;
   /** arguments after host and port, for both shells */
   args?: string[];
-  /** the working directory of both shells (default: a fresh temporary one) */
+  /** a directory for the shells' working directories `<cwd>/ref` and `<cwd>/ours` (default: a fresh temporary one) */
   cwd?: string;
   env?: Record<string, string>;
   /**
@@ -46,23 +48,24 @@ const shq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /**
  * The documented differences (docs/compat.md), applied to both sides' screens:
- * - the reference prints `WARNING: cqlsh was built against ...` before the banner (dropped: the
- *   screen is read from the banner's first line on);
+ * - the reference prints `WARNING: cqlsh was built against ...` before the banner and on each
+ *   SOURCE (dropped: the screen is read from the banner's first line on, the line removed);
  * - the banner's `Native protocol v5` (the Node.js driver speaks v4 at most);
  * - HELP's block of tscqlsh's own topics;
- * - a statement cancelled with Ctrl-C: tscqlsh says `Query cancelled.`, cqlsh prints an empty line
- *   after the ^C the terminal echoed.
+ * - a statement cancelled with Ctrl-C: tscqlsh says `Query cancelled.` on the line where cqlsh
+ *   shows the `^C` the terminal echoed.
  */
 export function normalise(screen: string, side: Side): string {
   const lines = screen.split('\n');
   const start = lines.findIndex((l) => l.startsWith('Connected to '));
   let s = (start > 0 ? lines.slice(start) : lines).join('\n');
   if (side === 'ref') {
+    // (SOURCE runs a sub-shell in cqlsh, which warns again; the line may be wrapped)
+    s = s.replace(/^WARNING: cqlsh was built against [\s\S]*?may not work!\n/gm, '');
     s = s.replace(/( \| Native protocol )v5\]/g, '$1v4]');
-    s = s.replace(/\^C\n\n/g, '\n');
   } else {
     s = s.replace(/^tscqlsh commands and settings \(not in cqlsh\):\n=+\n(?:.+\n)*\n/gm, '');
-    s = s.replace(/^Query cancelled\.$/gm, '');
+    s = s.replace(/^Query cancelled\.$/gm, '^C');
   }
   return s;
 }
@@ -75,9 +78,9 @@ export class ReplPair {
   readonly cwd: string;
   readonly homes: Record<Side, string>;
 
-  private constructor(o: PairOptions) {
+  private constructor(private readonly o: PairOptions) {
     this.cwd = o.cwd ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tscqlsh-replconf-'));
-    const args = [o.host, String(o.port), '--disable-history', ...(o.args ?? [])];
+    const args = (side: Side) => [o.host, String(o.ports?.[side] ?? o.port), '--disable-history', ...(o.args ?? [])];
     const home = (side: Side) => {
       const h = fs.mkdtempSync(path.join(os.tmpdir(), `tscqlsh-replconf-${side}-`));
       fs.mkdirSync(path.join(h, '.cassandra'), { recursive: true });
@@ -88,7 +91,7 @@ export class ReplPair {
       const h = this.homes[side];
       const cmd = o.wrap ? ['sh', '-c', o.wrap(command.map(shq).join(' '), side)] : command;
       return new Term(cmd, {
-        cwd: this.cwd,
+        cwd: this.dir(side),
         cols: o.cols,
         rows: o.rows,
         history: 50_000,
@@ -106,9 +109,8 @@ export class ReplPair {
         },
       });
     };
-    this.ref = term('ref', [referenceCqlsh(), ...args]);
-    this.ours = term('ours', [process.execPath, tscqlshBin, ...args]);
-    if (process.env.REPLCONF_RAW) (this.ours as unknown as { tmux(...a: string[]): string }).tmux('pipe-pane', '-t', 'main', `cat >> ${process.env.REPLCONF_RAW}`);
+    this.ref = term('ref', [referenceCqlsh(), ...args('ref')]);
+    this.ours = term('ours', [process.execPath, tscqlshBin, ...args('ours')]);
   }
 
   /** Starts both shells and waits for their first prompts. */
@@ -124,13 +126,26 @@ export class ReplPair {
     return pair;
   }
 
+  /** The working directory of one side's shell (files it reads or writes by a relative name). */
+  dir(side: Side): string {
+    const d = path.join(this.cwd, side);
+    fs.mkdirSync(d, { recursive: true });
+    return d;
+  }
+
   term(side: Side): Term {
     return side === 'ref' ? this.ref : this.ours;
   }
 
   /** Both sides' scrollback and screen, as text or with colors (SGR sequences), normalised. */
   seen(colors = false): Seen {
-    const read = (side: Side) => normalise(colors ? this.term(side).allWithColors() : this.term(side).all(), side);
+    const read = (side: Side) => {
+      let s = normalise(colors ? this.term(side).allWithColors() : this.term(side).all(), side);
+      // a side connected through a port of its own (a proxy) shows that port in its banner
+      const own = this.o.ports?.[side];
+      if (own !== undefined && own !== this.o.port) s = s.split(`:${own}`).join(`:${this.o.port}`);
+      return s;
+    };
     return { ref: read('ref'), ours: read('ours') };
   }
 
