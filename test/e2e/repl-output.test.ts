@@ -9,7 +9,8 @@ import type { Term } from '../support/pty.js';
 import { tscqlsh } from '../support/run.js';
 import { outputAfter, server, sleep, startRepl } from './repl-helpers.js';
 
-const KS = 'e2e_repl_output';
+// (not e2e_r...: repl-completion.test.ts completes that prefix to its own keyspace)
+const KS = 'e2e_screen';
 const BIG = 5100;
 let term: Term | undefined;
 afterEach(() => term?.close());

@@ -4,7 +4,7 @@ import type { CompletionSource } from '../../src/cql/completion.js';
 import type { Output } from '../../src/shell/output.js';
 import type { Shell } from '../../src/shell/shell.js';
 import { defaultState } from '../../src/shell/state.js';
-import { ReplController } from '../../src/ui/controller.js';
+import { ReplController, TERMINATOR_HINT } from '../../src/ui/controller.js';
 import { History } from '../../src/ui/history.js';
 import { KeyParser } from '../../src/ui/keys.js';
 
@@ -209,6 +209,17 @@ describe('REPL controller', () => {
     expect(t.c.getView().mode).toBe('edit');
     expect(t.out()).toMatch(/---MORE---\n$/);
     expect(t.exited()).toBeNull();
+  });
+
+  it('shows cqlsh\'s reminder as the prompt of the line after four empty ones', async () => {
+    const t = setup();
+    t.type('SELECT *\r\r\r\r');
+    expect(t.c.getView().hints).toEqual([]);
+    t.type('\r');
+    expect(t.c.getView().hints).toEqual(['SELECT *\n\n\n\n\n']);
+    t.type('FROM x;\r');
+    await t.tick();
+    expect(t.out()).toContain(`cqlsh> SELECT *\n${'   ... \n'.repeat(4)}${TERMINATOR_HINT}FROM x;\n`);
   });
 
   it('says a cancelled statement was cancelled', async () => {
