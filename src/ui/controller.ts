@@ -239,7 +239,7 @@ export class ReplController {
         case 'l':
           // as readline: the line being edited is on the screen when it is cleared (terminals
           // that keep a cleared screen in the scrollback keep it), then the prompt at the top
-          this.o.io.out(echo(v.buffer.text, this.promptOptions()) + '\x1b[H\x1b[2J');
+          this.o.io.out(echo(v.buffer.text, this.promptOptions(), v.hints) + '\x1b[H\x1b[2J');
           return this.set(patch);
         case 'p':
           return this.historyMove(-1);
