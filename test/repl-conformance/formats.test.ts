@@ -2,7 +2,7 @@
 // shows after each statement must be valid JSON / NDJSON / CSV holding exactly the rows, whether
 // set by OUTPUT FORMAT or by --format, with zero rows too, and with paging on.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Term } from '../support/pty.js';
 import { projectRoot, tscqlshBin } from '../support/run.js';
 import { newHome } from '../e2e/repl-helpers.js';
@@ -77,7 +77,7 @@ describe('output formats in the REPL (tscqlsh only)', () => {
       `INSERT INTO ${KS}.t (id, name) VALUES (3, null);`,
     ]);
   }, 120_000);
-  afterAll(() => term?.close());
+  afterEach(() => term?.close());
 
   it('OUTPUT FORMAT json: one array, every row, exact numbers; zero rows is []', async () => {
     await start();
@@ -92,7 +92,6 @@ describe('output formats in the REPL (tscqlsh only)', () => {
     // paging on with a small page size: still one array
     await run('PAGING 2');
     expect(JSON.parse(await run('SELECT id FROM t;'))).toHaveLength(3);
-    term.close();
   });
 
   it('OUTPUT FORMAT ndjson: one object per line', async () => {
@@ -101,7 +100,6 @@ describe('output formats in the REPL (tscqlsh only)', () => {
     const lines = (await run('SELECT id, name FROM t;')).split('\n').filter((l) => l.trim() !== '');
     expect(lines.map((l) => (JSON.parse(l) as { id: number }).id).sort()).toEqual([1, 2, 3]);
     expect((await run('SELECT id FROM t WHERE id = 99;')).trim()).toBe('');
-    term.close();
   });
 
   it('--format csv: a header and one record a row, quoted where needed', async () => {
@@ -110,13 +108,11 @@ describe('output formats in the REPL (tscqlsh only)', () => {
     expect(rows[0]).toEqual(['id', 'name']);
     expect(rows.slice(1).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([['1', 'ann'], ['2', 'say "hi", 日本'], ['3', '']]);
     expect(parseCsv(await run('SELECT id FROM t WHERE id = 99;'))).toEqual([['id']]);
-    term.close();
   });
 
   it('OUTPUT FORMAT table again after json: cqlsh’s table', async () => {
     await start(['--format', 'json']);
     await run('OUTPUT FORMAT table');
     expect(await run('SELECT id FROM t WHERE id = 1;')).toBe('\n id\n----\n  1\n\n(1 rows)\n');
-    term.close();
   });
 });
