@@ -60,11 +60,21 @@ describe('output formats in the REPL (tscqlsh only)', () => {
     });
     await term.waitFor(PROMPT, { timeoutMs: 30_000 });
   };
+  /** Runs a statement and returns what it printed, once the prompt is back and the screen still. */
   const run = async (statement: string): Promise<string> => {
-    const before = term.all().split('\n').length;
+    const echo = `cqlsh:${KS}> ${statement}\n`;
+    const before = term.all().split(echo).length;
     term.line(statement);
-    await term.waitFor((s) => s.split('\n').length > before && PROMPT.test(s), { all: true });
-    return printed(term.all(), statement);
+    let last = '';
+    await term.waitFor(
+      (s) => {
+        const still = s === last;
+        last = s;
+        return still && s.split(echo).length > before && PROMPT.test(s);
+      },
+      { all: true },
+    );
+    return printed(last, statement);
   };
 
   beforeAll(async () => {
