@@ -4,6 +4,7 @@
 import { executeText, LineReader, splitBuffer, StatementSplitter, type SplitEvent, type Statement } from './cql/splitter.js';
 import { Printer, type Sink } from './output/printer.js';
 import type { Shell } from './shell/shell.js';
+import { osErrorPlain } from './shell/commands/args.js';
 import type { Output } from './shell/output.js';
 
 export type BatchInput =
@@ -17,6 +18,8 @@ export interface BatchOptions {
   color: boolean;
   /** where COPY ... FROM STDIN reads when the statements come from -e or -f (the process's stdin, opened on first use) */
   stdin?: () => NodeJS.ReadableStream;
+  /** stops the run (SIGINT): the statement running is dropped, nothing more is read */
+  signal?: AbortSignal;
 }
 
 /** A stream's lines, shared by the splitter and COPY ... FROM STDIN (which takes the lines after its statement). */
@@ -100,64 +103,220 @@ async function collect(outputs: AsyncIterable<Output>): Promise<Output[]> {
   return all;
 }
 
+/** A write to an output stream that has closed (the reader went away: EPIPE). */
+class OutputClosed extends Error {
+  constructor(readonly failure: NodeJS.ErrnoException) {
+    super(failure.message);
+  }
+}
+
+/**
+ * stdout or stderr as batch mode writes them: once the stream has failed (EPIPE when the reader
+ * went away, `| head -1`), every later write throws OutputClosed instead of crashing the process,
+ * and nobody waits for a 'drain' that will never come.
+ */
+class GuardedSink implements Sink {
+  failure: NodeJS.ErrnoException | undefined;
+  /** writes so far (tells whether a statement wrote anything) */
+  writes = 0;
+  private readonly waiting = new Set<() => void>();
+
+  constructor(private readonly sink: Sink) {
+    (sink as Partial<NodeJS.EventEmitter>).on?.('error', (e: NodeJS.ErrnoException) => {
+      this.failure ??= e;
+      for (const cb of this.waiting) cb();
+      this.waiting.clear();
+    });
+  }
+
+  get isTTY(): boolean {
+    return (this.sink as { isTTY?: boolean }).isTTY === true;
+  }
+
+  write(chunk: string): boolean | void {
+    if (this.failure) throw new OutputClosed(this.failure);
+    this.writes++;
+    return this.sink.write(chunk);
+  }
+
+  once(_event: 'drain', cb: () => void): void {
+    if (this.failure) return void cb();
+    let called = false;
+    const once = () => {
+      if (called) return;
+      called = true;
+      this.waiting.delete(once);
+      cb();
+    };
+    this.waiting.add(once);
+    this.sink.once?.('drain', once);
+  }
+}
+
+const ABORTED = Symbol('aborted');
+
+/** `p`, or ABORTED as soon as the signal fires (the work behind `p` is left to itself). */
+function unlessAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T | typeof ABORTED> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.resolve(ABORTED);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(ABORTED);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** how long the statement running when the run is stopped (SIGINT) may take to wrap up */
+const STOP_GRACE_MS = 500;
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function runBatch(shell: Shell, input: BatchInput, o: BatchOptions): Promise<number> {
   const sourceName = input.kind === 'execute' ? '<stdin>' : input.name;
   let lineno = 1;
+  const out = new GuardedSink(o.out);
+  const err = new GuardedSink(o.err);
   const printer = new Printer({
-    out: o.out,
-    err: o.err,
+    out,
+    err,
     color: o.color,
     tty: false,
     errorPrefix: () => `${sourceName}:${lineno}:`,
     state: shell.state,
   });
+  const signal = o.signal;
   let failed = false;
   let exit = false;
-  if ((o.err as { isTTY?: boolean }).isTTY) shell.io.progress = (line) => void o.err.write(line === null ? '\r\x1b[K' : `\r\x1b[K${line}`);
+  /** stderr is gone: nothing can be reported any more, the run stops (as cqlsh's does) */
+  let mute = false;
+  /** the stdout failure already reported (cqlsh reports each statement that writes after it) */
+  let reported: Error | undefined;
+  if (err.isTTY) shell.io.progress = (line) => void err.write(line === null ? '\r\x1b[K' : `\r\x1b[K${line}`);
 
-  const show = async (out: Output) => {
-    if (out.kind === 'exit') exit = true;
+  const show = async (ev: Output) => {
+    if (ev.kind === 'exit') exit = true;
     // errors inside a SOURCE'd file (they carry its prefix) do not fail the batch, as in cqlsh
-    else if (out.kind === 'error' && out.prefix === undefined) failed = true;
-    if (!exit) await printer.print(out);
+    else if (ev.kind === 'error' && ev.prefix === undefined) failed = true;
+    if (!exit) await printer.print(ev);
+  };
+  /** cqlsh's message for a statement whose output found stdout closed: `<file>:<line>:[Errno 32] Broken pipe` */
+  const outputFailed = async (e: OutputClosed) => {
+    failed = true;
+    if (e.failure !== out.failure) {
+      // stderr itself is closed
+      mute = true;
+      return;
+    }
+    reported = out.failure;
+    try {
+      await printer.print({ kind: 'error', message: osErrorPlain(out.failure) });
+    } catch (e2) {
+      if (!(e2 instanceof OutputClosed)) throw e2;
+      mute = true;
+    }
+  };
+  /** once the run is stopped, when the statement running gets no more time to wrap up */
+  let graceEnds: number | undefined;
+  /** `p`, or TIMED_OUT when the run was stopped and the statement's grace is over */
+  const nextOf = async <T>(p: Promise<T>): Promise<T | typeof ABORTED> => {
+    if (!signal?.aborted) {
+      const r = await unlessAborted(p, signal);
+      if (r !== ABORTED) return r;
+    }
+    graceEnds ??= Date.now() + STOP_GRACE_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<typeof ABORTED>((resolve) => (timer = setTimeout(() => resolve(ABORTED), Math.max(0, graceEnds! - Date.now()))));
+    try {
+      return await Promise.race([p, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  /** Shows one statement's outputs; a closed stdout fails the statement (the rest of its output is dropped). */
+  const showAll = async (outputs: Iterable<Output> | AsyncIterable<Output>) => {
+    const writesBefore = out.writes;
+    try {
+      if (Symbol.asyncIterator in outputs) {
+        const it = outputs[Symbol.asyncIterator]();
+        for (;;) {
+          // once the run is stopped the statement has a moment to wrap up (COPY prints what it
+          // did); a request still out after that is dropped where it stands
+          const r = await nextOf(it.next());
+          if (r === ABORTED) {
+            void it.return?.(undefined)?.catch?.(() => {});
+            return;
+          }
+          if (r.done) break;
+          await show(r.value);
+          if (exit) {
+            await it.return?.(undefined);
+            break;
+          }
+        }
+      } else {
+        for (const ev of outputs) {
+          await show(ev);
+          if (exit) break;
+        }
+      }
+      // a failed write shows up a moment after it (the stream's 'error' event)
+      if (out.writes !== writesBefore && !out.failure) await tick();
+      if (out.failure && out.failure !== reported && out.writes !== writesBefore) await outputFailed(new OutputClosed(out.failure));
+    } catch (e) {
+      if (!(e instanceof OutputClosed)) throw e;
+      await outputFailed(e);
+    }
   };
   // Plain INSERTs run ahead of their turn (a bounded window); their outputs print in input order.
   const inflight: { line: number; outputs: Promise<Output[]> }[] = [];
   const drain = async (keep = 0) => {
-    while (inflight.length > keep) {
+    while (inflight.length > keep && !mute) {
       const f = inflight.shift()!;
       lineno = f.line;
-      for (const out of await f.outputs) await show(out);
+      const outputs = await nextOf(f.outputs);
+      if (outputs === ABORTED) return;
+      await showAll(outputs);
     }
   };
 
-  for await (const ev of events(input, shell, o.stdin)) {
+  const evs = events(input, shell, o.stdin)[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await unlessAborted(evs.next(), signal);
+    if (next === ABORTED || next.done || mute) break;
+    const ev = next.value;
     if (ev.kind === 'statement' && pipelinable(ev, shell)) {
-      inflight.push({ line: ev.reportLine, outputs: collect(shell.run(ev.text)) });
+      inflight.push({ line: ev.reportLine, outputs: collect(shell.run(ev.text, signal)) });
       await drain(PIPELINE_WINDOW - 1);
-      if (exit) break;
+      if (exit || mute || signal?.aborted) break;
       continue;
     }
     await drain();
-    if (exit) break;
+    if (exit || mute || signal?.aborted) break;
     lineno = ev.reportLine;
     if (ev.kind === 'syntax-error') {
       failed = true;
-      for (const line of ev.lines) await printer.print({ kind: 'error', message: line });
+      await showAll(ev.lines.map((line): Output => ({ kind: 'error', message: line })));
       continue;
     }
     if (ev.kind === 'incomplete') {
       failed = true;
-      await printer.print({ kind: 'error', message: ev.message });
+      await showAll([{ kind: 'error', message: ev.message }]);
       continue;
     }
-    for await (const out of shell.run(ev.text)) {
-      await show(out);
-      if (exit) break;
-    }
-    if (exit) break;
+    await showAll(shell.run(ev.text, signal));
+    if (exit || mute || signal?.aborted) break;
   }
-  await drain();
+  if (!mute && !signal?.aborted) await drain();
   await printer.flush();
+  if (mute) return 1;
   return failed ? 2 : 0;
 }

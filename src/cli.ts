@@ -3,13 +3,16 @@
 // Heavy modules (driver, Ink) are imported only on the paths that need them.
 import module from 'node:module';
 import { helpText, parseArgs, USAGE, UsageError } from './cli/args.js';
+import { describeFatal, exitWith, guardStdio, type RunResult } from './shutdown.js';
 import { VERSION } from './version.js';
 
 // V8's code cache on disk for the modules loaded below (the driver above all): ~20-30 ms off each
 // connected start-up after the first (bench/startup.mjs). NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 module.enableCompileCache?.();
 
-async function main(argv: string[]): Promise<number> {
+let debug = false;
+
+async function main(argv: string[]): Promise<RunResult> {
   let args;
   try {
     args = parseArgs(argv);
@@ -20,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+  debug = args.debug === true;
   if (args.help) {
     process.stdout.write(helpText() + '\n');
     return 0;
@@ -44,12 +48,13 @@ async function main(argv: string[]): Promise<number> {
   return runShell(args);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`tscqlsh: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+// A closed stdout or stderr never crashes the process; nothing escapes as a Node stack trace; the
+// process always exits once the run is over, whatever the driver still holds open (src/shutdown.ts).
+guardStdio();
+const fatal = (e: unknown) => {
+  process.stderr.write(describeFatal(e, debug) + '\n');
+  void exitWith(1);
+};
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
+main(process.argv.slice(2)).then((result) => exitWith(result), fatal);

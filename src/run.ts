@@ -8,8 +8,9 @@ import { runBatch, type BatchInput } from './batch.js';
 import { applySettings } from './settings/apply.js';
 import { openSession } from './settings/open-session.js';
 import { Shell } from './shell/shell.js';
+import { CLOSE_DEADLINE_MS, within, type RunResult } from './shutdown.js';
 
-export async function runShell(args: CliArgs): Promise<number> {
+export async function runShell(args: CliArgs): Promise<RunResult> {
   if (args.format !== undefined) {
     if (!FORMATS.includes(args.format as OutputFormat)) {
       process.stderr.write(`usage: ${USAGE}\ntscqlsh: error: argument --format: invalid choice: '${args.format}' (choose from ${FORMATS.join(', ')})\n`);
@@ -60,26 +61,42 @@ export async function runShell(args: CliArgs): Promise<number> {
   const shell = new Shell(session, { keyspace: conn.keyspace, columnRoles: color, interactive });
   applySettings(shell, settings);
   if (args.format !== undefined) shell.state.format = args.format as OutputFormat;
+  // Signals: in batch mode SIGINT stops the run (the statement running is dropped, COPY reports
+  // what it did); SIGTERM and SIGHUP keep their default there (the process dies at once, as
+  // cqlsh does). The REPL takes SIGINT itself (Ctrl-C cancels, never exits); SIGTERM and SIGHUP
+  // end it with the terminal restored. Either way the process then dies of the signal.
+  const stop = new AbortController();
+  let stoppedBy: NodeJS.Signals | undefined;
+  const signals: NodeJS.Signals[] = interactive ? ['SIGTERM', 'SIGHUP'] : ['SIGINT'];
+  const onSignal = (sig: NodeJS.Signals) => {
+    stoppedBy ??= sig;
+    stop.abort();
+  };
+  for (const sig of signals) process.on(sig, onSignal);
+  let code = 1;
   try {
     if (screen) {
       // Ink and React load only here: batch mode never imports them
       const { runRepl } = await import('./ui/repl.js');
-      return await runRepl(shell, session, { color, disableHistory: args.disableHistory, promptWord: settings.prompt, pager: settings.pager, historySize: settings.historySize });
-    }
-    if (interactive) {
+      code = await runRepl(shell, session, { color, disableHistory: args.disableHistory, promptWord: settings.prompt, pager: settings.pager, historySize: settings.historySize, stop: stop.signal });
+    } else if (interactive) {
       const { runLineRepl } = await import('./ui/line-repl.js');
-      return await runLineRepl(shell, session, { color, disableHistory: args.disableHistory, promptWord: settings.prompt, historySize: settings.historySize });
+      code = await runLineRepl(shell, session, { color, disableHistory: args.disableHistory, promptWord: settings.prompt, historySize: settings.historySize, stop: stop.signal });
+    } else {
+      code = await runBatch(shell, input, {
+        out: process.stdout,
+        err: process.stderr,
+        color: args.color === true,
+        // (process.stdin is a lazy getter that sets up a stream: -e never touches it unless COPY FROM STDIN asks)
+        stdin: () => process.stdin,
+        signal: stop.signal,
+      });
     }
-    return await runBatch(shell, input, {
-      out: process.stdout,
-      err: process.stderr,
-      color: args.color === true,
-      // (process.stdin is a lazy getter that sets up a stream: -e never touches it unless COPY FROM STDIN asks)
-      stdin: () => process.stdin,
-    });
   } finally {
-    await session.close().catch(() => {});
+    // a session that cannot close in time (a server gone mid-request) is left to the exit
+    await within(session.close(), CLOSE_DEADLINE_MS);
   }
+  return stoppedBy ? { signal: stoppedBy } : code;
 }
 
 function describeFsError(e: unknown, file: string): string {

@@ -23,6 +23,8 @@ export interface LineReplOptions {
   promptWord?: string;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WritableStream;
+  /** ends the REPL (SIGTERM, SIGHUP): the statement running is cancelled, nothing more runs */
+  stop?: AbortSignal;
 }
 
 type LineEvent = { kind: 'line'; text: string } | { kind: 'interrupt' } | { kind: 'eof' };
@@ -233,14 +235,21 @@ export async function runLineRepl(shell: Shell, session: Session, o: LineReplOpt
   stdin.on('end', onEnd);
   stdin.resume();
   process.on('SIGINT', onSigint);
+  const onStop = () => {
+    abort?.abort();
+    reader.end();
+  };
+  o.stop?.addEventListener('abort', onStop, { once: true });
 
   try {
     let text = '';
     let emptyLines = 0;
     let prompt = mainPrompt(promptOptions());
     for (;;) {
+      if (o.stop?.aborted) return 1;
       out(prompt);
       const e = await reader.next();
+      if (o.stop?.aborted) return 1;
       if (e.kind === 'interrupt') {
         // cqlsh: the statement typed so far is dropped, a fresh prompt
         out('\n');

@@ -27,6 +27,8 @@ export interface ReplOptions {
   promptWord?: string;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
+  /** ends the REPL as EXIT does, the terminal restored (SIGTERM, SIGHUP) */
+  stop?: AbortSignal;
 }
 
 export async function runRepl(shell: Shell, session: Session, o: ReplOptions): Promise<number> {
@@ -59,6 +61,8 @@ export async function runRepl(shell: Shell, session: Session, o: ReplOptions): P
   };
   let finish: (code: number) => void = () => {};
   const done = new Promise<number>((resolve) => (finish = resolve));
+  o.stop?.addEventListener('abort', () => finish(1), { once: true });
+  if (o.stop?.aborted) finish(1);
 
   const pagerCmd = pagerCommand(o.pager ?? process.env.TSCQLSH_PAGER);
   const pager = pagerCmd

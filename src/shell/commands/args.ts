@@ -80,7 +80,18 @@ const ERRNO: Record<string, [number, string]> = {
   EMFILE: [24, 'Too many open files'],
   ENXIO: [6, 'No such device or address'],
   ETXTBSY: [26, 'Text file busy'],
+  EPIPE: [32, 'Broken pipe'],
+  EIO: [5, 'Input/output error'],
+  EBADF: [9, 'Bad file descriptor'],
 };
+
+/** Python's str() of an OSError without a file name: `[Errno 32] Broken pipe`. */
+export function osErrorPlain(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const known = err.code ? ERRNO[err.code] : undefined;
+  const [num, text] = known ?? [Math.abs(err.errno ?? 0), err.message];
+  return `[Errno ${num}] ${text}`;
+}
 
 /** Python's str() of an OSError about `path`: `[Errno 2] No such file or directory: 'path'`. */
 export function osErrorText(e: unknown, path: string): string {
