@@ -169,9 +169,11 @@ export function toDriverValue(v: CqlValue, t: CqlType): unknown {
 
 const retryCodes = new Set([0x1000, 0x1001, 0x1002, 0x1100, 0x1200, 0x1300, 0x1500]);
 
-/** Timeouts, overload, unavailability and throttling (Keyspaces) are worth another attempt. */
+/** Timeouts, lost connections, overload, unavailability and throttling (Keyspaces) are worth another attempt. */
 export function isRetryable(e: unknown): boolean {
   if (e instanceof driver.errors.OperationTimedOutError || e instanceof driver.errors.NoHostAvailableError) return true;
+  // the connection died under the request ("Socket was closed"): the server may come back
+  if (e instanceof driver.errors.DriverError && (e as { isSocketError?: boolean }).isSocketError === true) return true;
   if (e instanceof driver.errors.ResponseError) return retryCodes.has(e.code) || /throttl|rate exceeded/i.test(e.message);
   return false;
 }

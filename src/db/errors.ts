@@ -74,10 +74,39 @@ export function describeError(err: unknown, dcOf: DatacenterOf = () => undefined
     return `NoHostAvailable: ${noHostDetails(e, dcOf)}`;
   }
   if (e instanceof driver.errors.OperationTimedOutError) {
-    return `OperationTimedOut: errors={}, last_host=${e.host ?? ''}`;
+    // the Python driver's client-side timeout, with the host it gave up on
+    const host = typeof e.host === 'string' ? e.host : undefined;
+    const errors = host ? `{${pyStrRepr(host)}: 'Client request timeout. See Session.execute[_async](timeout)'}` : '{}';
+    return `OperationTimedOut: errors=${errors}, last_host=${host ?? 'None'}`;
+  }
+  if (e.isSocketError === true && typeof e.coordinator === 'string') {
+    // the connection died under the request: the Python driver's ConnectionShutdown on that host
+    const address = e.coordinator;
+    const dc = dcOf(address);
+    return `NoHostAvailable: ('Unable to complete the operation against any hosts', {<Host: ${address}${dc ? ` ${dc}` : ''}>: ConnectionShutdown(${pyStrRepr(shutdownReason(e, address))})})`;
   }
   return `${e.name}: ${e.message}`;
 }
+
+/** Why a connection closed, as Python words it: the socket error, or a plain close by the server. */
+function shutdownReason(e: DriverError, address: string): string {
+  const code = (e.innerError as DriverError | undefined)?.code;
+  const known = typeof code === 'string' ? SOCKET_ERRNOS[code] : undefined;
+  if (known) return `[Errno ${known[0]}] ${known[2]}`;
+  return `Connection to ${address} was closed`;
+}
+
+const SOCKET_ERRNOS: Record<string, [number, string, string]> = {
+  ECONNREFUSED: [111, 'ConnectionRefusedError', 'Connection refused'],
+  ETIMEDOUT: [110, 'TimeoutError', 'Connection timed out'],
+  EHOSTUNREACH: [113, 'OSError', 'No route to host'],
+  ENETUNREACH: [101, 'OSError', 'Network is unreachable'],
+  ECONNRESET: [104, 'ConnectionResetError', 'Connection reset by peer'],
+  EPIPE: [32, 'BrokenPipeError', 'Broken pipe'],
+};
+
+/** The driver's placeholder for a host it did not try because it was down: Python lists no such host. */
+const HOST_DOWN = 'Host considered as DOWN';
 
 function hex(code: number) {
   return code.toString(16).padStart(4, '0');
@@ -117,8 +146,11 @@ function info(e: DriverError): string {
 /** The Python driver's NoHostAvailable text: each host's error as the exception repr it raised. */
 function noHostDetails(e: DriverError, dcOf: DatacenterOf): string {
   const inner = (e.innerErrors ?? {}) as Record<string, unknown>;
-  const parts = Object.entries(inner).map(([address, err]) => {
+  const parts = Object.entries(inner).filter(([, err]) => err !== HOST_DOWN).map(([address, err]) => {
     const dc = dcOf(address);
+    if (err instanceof Error && (err as DriverError).isSocketError === true) {
+      return `<Host: ${address}${dc ? ` ${dc}` : ''}>: ConnectionShutdown(${pyStrRepr(shutdownReason(err as DriverError, address))})`;
+    }
     const full = describeError(err);
     const cut = full.indexOf(': ');
     // a driver-side failure with no class of its own reads as the Python driver's ConnectionException
@@ -128,35 +160,61 @@ function noHostDetails(e: DriverError, dcOf: DatacenterOf): string {
   return `('Unable to complete the operation against any hosts', {${parts.join(', ')}})`;
 }
 
-/** Connection failures, as cqlsh's `Connection error: ...` line. */
-export function describeConnectError(err: unknown, host: string, port: number): string {
-  const inner = err instanceof driver.errors.NoHostAvailableError
+/** Connecting took longer than the connect timeout (which bounds the whole connect). */
+export class ConnectTimeoutError extends Error {
+  override name = 'ConnectTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(`Timed out creating connection (${timeoutMs / 1000} seconds)`);
+  }
+}
+
+/** The driver's words when a server asks for credentials and none were given. */
+const NO_AUTHENTICATOR = /requires authentication, but no authenticator found/;
+
+/** A hint after the connection error when credentials were wanted and none were given. */
+export function authHint(err: unknown): string | undefined {
+  const inner = firstInner(err);
+  if (inner instanceof driver.errors.AuthenticationError && NO_AUTHENTICATOR.test(inner.message)) {
+    return 'The server requires a login: give the user name with -u (the password is asked on a terminal, or taken from --password-env VAR or a credentials file).';
+  }
+  return undefined;
+}
+
+function firstInner(err: unknown): DriverError | undefined {
+  return err instanceof driver.errors.NoHostAvailableError
     ? (Object.values((err as unknown as DriverError).innerErrors ?? {}) as DriverError[])[0]
     : (err as DriverError);
+}
+
+/** Connection failures, as cqlsh's `Connection error: ...` line. */
+export function describeConnectError(err: unknown, host: string, port: number, connectTimeoutMs = 5000): string {
+  if (err instanceof ConnectTimeoutError) {
+    return `Connection error: ('Unable to connect to any servers', {'${host}:${port}': OperationTimedOut('errors=${err.message}, last_host=None')})`;
+  }
+  const inner = firstInner(err);
   const ks = /^Keyspace '(.*)' does not exist$/.exec(inner?.message ?? '');
   if (ks) return `Connection error: ("Unable to connect to any servers using keyspace '${ks[1]}'", ['${host}'])`;
-  return `Connection error: ('Unable to connect to any servers', {'${host}:${port}': ${pythonConnectError(inner, host, port)}})`;
+  return `Connection error: ('Unable to connect to any servers', {'${host}:${port}': ${pythonConnectError(inner, host, port, connectTimeoutMs)}})`;
 }
 
 /** The Python exception repr cqlsh shows for one host's connection failure. */
-function pythonConnectError(e: DriverError | undefined, host: string, port: number): string {
+function pythonConnectError(e: DriverError | undefined, host: string, port: number, connectTimeoutMs: number): string {
   if (!e) return "OSError('unknown error')";
   if (e instanceof driver.errors.AuthenticationError) {
-    return `AuthenticationFailed('Failed to authenticate to ${host}:${port}: ${e.message}')`;
+    // the server's refusal as the Python driver quotes it; no credentials at all is the driver's own message
+    if (NO_AUTHENTICATOR.test(e.message)) return "AuthenticationFailed('Remote end requires authentication')";
+    const server = e.additionalInfo as DriverError | undefined;
+    const why = server instanceof driver.errors.ResponseError && server.code === codes.badCredentials
+      ? `Error from server: code=${hex(server.code)} [Bad credentials] message="${server.message}"`
+      : e.message;
+    return `AuthenticationFailed(${pyStrRepr(`Failed to authenticate to ${host}:${port}: ${why}`)})`;
   }
   const code = (e.code ?? (e.innerError as DriverError | undefined)?.code) as string | undefined;
-  const errnos: Record<string, [number, string, string]> = {
-    ECONNREFUSED: [111, 'ConnectionRefusedError', 'Connection refused'],
-    ETIMEDOUT: [110, 'TimeoutError', 'Connection timed out'],
-    EHOSTUNREACH: [113, 'OSError', 'No route to host'],
-    ENETUNREACH: [101, 'OSError', 'Network is unreachable'],
-    ECONNRESET: [104, 'ConnectionResetError', 'Connection reset by peer'],
-  };
-  const known = code ? errnos[code] : undefined;
+  const known = code ? SOCKET_ERRNOS[code] : undefined;
   if (known) {
     const [n, cls, text] = known;
     return `${cls}(${n}, "Tried connecting to [('${host}', ${port})]. Last error: ${text}")`;
   }
-  if (/timed? ?out/i.test(e.message)) return `OperationTimedOut('errors=Timed out creating connection (5 seconds), last_host=None')`;
+  if (/timed? ?out/i.test(e.message)) return `OperationTimedOut('errors=Timed out creating connection (${connectTimeoutMs / 1000} seconds), last_host=None')`;
   return `OSError(${JSON.stringify(e.message)})`;
 }

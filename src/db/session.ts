@@ -4,7 +4,7 @@ import dns from 'node:dns/promises';
 import net from 'node:net';
 import driver from 'cassandra-driver';
 import type { Column, CqlValue } from '../cql/types.js';
-import { describeError } from './errors.js';
+import { ConnectTimeoutError, describeError } from './errors.js';
 import { applySecureConnectBundle } from './cloud.js';
 import { ddlTarget, waitForDdl } from './keyspaces-ddl.js';
 import { isWriteStatement, KEYSPACES_CONSISTENCIES, KEYSPACES_SERIAL, KEYSPACES_WRITE_CONSISTENCY, keyspacesConsistencyError } from './keyspaces-rules.js';
@@ -84,7 +84,32 @@ export class Session {
     private options: ConnectOptions,
   ) {}
 
+  /**
+   * Connects within the connect timeout: it bounds the whole connect (name lookup, socket, protocol
+   * handshake, login), not each step. A connect that fails or runs out of time leaves no client
+   * behind (its sockets and reconnection timers would keep the process alive).
+   */
   static async connect(o: ConnectOptions): Promise<Session> {
+    const timeoutMs = o.connectTimeoutMs ?? 5000;
+    const made: { client?: driver.Client } = {};
+    const attempt = Session.open(o, made);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ConnectTimeoutError(timeoutMs)), timeoutMs);
+    });
+    try {
+      return await Promise.race([attempt, late]);
+    } catch (e) {
+      // a session that connects after all is closed at once
+      attempt.then((s) => s.close(), () => {}).catch(() => {});
+      void made.client?.shutdown().catch(() => {});
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private static async open(o: ConnectOptions, made: { client?: driver.Client }): Promise<Session> {
     patchTimestampDecoding();
     // a host name is resolved here, so the contact points and the whitelist are the same addresses
     const endpoints = await whiteList(o.host, o.port);
@@ -115,6 +140,7 @@ export class Session {
     if (o.tls) options.sslOptions = tlsOptions(o.tls, o.host) as driver.ClientOptions['sslOptions'];
     if (o.secureConnectBundle) applySecureConnectBundle(options, o.secureConnectBundle);
     const client = new driver.Client(options);
+    made.client = client;
     await client.connect();
     // the driver read the server's version while connecting; cluster name and CQL version are
     // read when first shown (loadDetails), which spares a batch run a round trip
@@ -198,6 +224,7 @@ export class Session {
         traceQuery: o.tracing,
         prepare: false,
       });
+    await this.reviveIfDown();
     let pending: Promise<driver.types.ResultSet> | undefined = fetch(undefined);
     while (pending) {
       // a cancelled statement stops waiting at once (its request is dropped, not awaited)
@@ -246,6 +273,27 @@ export class Session {
         if (o.signal?.aborted) return;
       } while (start < fetched.length);
     }
+  }
+
+  private lastRevive = 0;
+
+  /**
+   * When every host is down, tries to connect now instead of at the driver's next scheduled
+   * attempt, so the first statement after the server is back works (at most one attempt per
+   * REVIVE_INTERVAL_MS; a server still gone fails the statement as before, `{}` as cqlsh says).
+   */
+  private async reviveIfDown(): Promise<void> {
+    const hosts = this.client.hosts.values() as unknown as DriverHost[];
+    if (hosts.length === 0 || hosts.some((h) => h.isUp())) return;
+    if (Date.now() - this.lastRevive < REVIVE_INTERVAL_MS) return;
+    this.lastRevive = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.any(hosts.map(upAgain)).catch(() => {}),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.connectTimeoutMs ?? 5000))),
+    ]);
+    clearTimeout(timer);
+    this.lastRevive = Date.now();
   }
 
   /** Keyspaces applies DDL asynchronously: poll system_schema_mcs until it is done (db/keyspaces-ddl.ts). */
@@ -343,6 +391,38 @@ function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promis
         reject(e);
       },
     );
+  });
+}
+
+/** the least time between two immediate reconnection attempts of reviveIfDown */
+const REVIVE_INTERVAL_MS = 100;
+
+/** What reviveIfDown uses of the driver's Host (internal: `pool` and `checkIsUp` are not public API). */
+interface DriverHost {
+  isUp(): boolean;
+  checkIsUp(): void;
+  once(event: 'up', cb: () => void): unknown;
+  off(event: 'up', cb: () => void): unknown;
+  pool?: { once(event: 'open', cb: (err?: Error) => void): unknown; off(event: 'open', cb: (err?: Error) => void): unknown };
+}
+
+/** Asks the driver to reconnect to a down host now; resolves when it is up, rejects when the attempt failed. */
+function upAgain(h: DriverHost): Promise<void> {
+  if (typeof h.checkIsUp !== 'function' || !h.pool) return Promise.reject(new Error('cannot reconnect'));
+  const pool = h.pool;
+  return new Promise<void>((resolve, reject) => {
+    const up = () => {
+      pool.off('open', opened);
+      resolve();
+    };
+    const opened = (err?: Error) => {
+      if (!err) return;
+      h.off('up', up);
+      reject(err);
+    };
+    h.once('up', up);
+    pool.once('open', opened);
+    h.checkIsUp();
   });
 }
 

@@ -3,7 +3,7 @@
 // explains TLS and SigV4 failures.
 import type { CliArgs } from '../cli/args.js';
 import { BundleError } from '../db/cloud.js';
-import { describeConnectError } from '../db/errors.js';
+import { authHint, describeConnectError } from '../db/errors.js';
 import { Session } from '../db/session.js';
 import { tlsHint, TlsConfigError } from '../db/tls.js';
 import { resolveSettings, SettingsError, type ResolvedSettings } from './connection.js';
@@ -134,8 +134,8 @@ export async function openSession(
       io.stderr.write(`${e.message}\n`);
       return 1;
     }
-    io.stderr.write(describeConnectError(e, conn.host, conn.port) + '\n');
-    const hint = tlsHint(e, Boolean(conn.tls)) ?? (settings.sigv4 && /signature|sigv4|authenticat/i.test(String((e as Error)?.message) + JSON.stringify(innerMessages(e)))
+    io.stderr.write(describeConnectError(e, conn.host, conn.port, conn.connectTimeoutMs) + '\n');
+    const hint = tlsHint(e, Boolean(conn.tls)) ?? authHint(e) ?? (settings.sigv4 && /signature|sigv4|authenticat/i.test(String((e as Error)?.message) + JSON.stringify(innerMessages(e)))
       ? (await import('../db/auth/aws.js')).SIGV4_REJECTED_HINT
       : undefined);
     if (hint) io.stderr.write(`${hint}\n`);
