@@ -6,7 +6,7 @@ import type { CqlType, CqlValue } from '../cql/types.js';
 import { errorParts, isRetryable, quoteId, readPages } from '../db/bulk.js';
 import { formatOptions, type FormatOptions } from '../format/options.js';
 import { capYoungGeneration } from '../memory.js';
-import { osErrorText, pyRepr } from '../shell/commands/args.js';
+import { osErrorPlain, osErrorText, pyRepr } from '../shell/commands/args.js';
 import type { CopyContext } from './context.js';
 import { writeRecord } from './csv.js';
 import { encodingFor, type TextEncoding } from './charset.js';
@@ -96,9 +96,20 @@ class Output {
   }
 }
 
+/** The output file cannot be written (ENOSPC, EIO...): the whole export stops with one message, as cqlsh's does. */
+class WriteFailure extends Error {
+  constructor(readonly failure: unknown) {
+    super(String(failure));
+  }
+}
+
 function writeOut(fd: number, data: Buffer | string): void {
-  if (typeof data === 'string') fs.writeSync(fd, data);
-  else fs.writeSync(fd, data);
+  try {
+    if (typeof data === 'string') fs.writeSync(fd, data);
+    else fs.writeSync(fd, data);
+  } catch (e) {
+    throw new WriteFailure(e);
+  }
 }
 
 export function rowFormatter(types: CqlType[], o: FormatOptions, dialect: CopyContext['opts']['dialect']): (row: CqlValue[]) => string {
@@ -154,7 +165,14 @@ export async function runExport(ctx: CopyContext): Promise<void> {
   const format = rowFormatter(ctx.columns.map((c) => c.type), fmt, opts.dialect);
   // no progress line over data written to the terminal
   const meter = new RateMeter(opts.reportFrequency * 1000, toFile ? ctx.progress : undefined, opts.rateFile);
-  await out.start();
+  try {
+    await out.start();
+  } catch (e) {
+    if (!(e instanceof WriteFailure)) throw e;
+    out.close();
+    await ctx.err(osErrorPlain(e.failure));
+    return;
+  }
   const cols = ctx.columns.map((c) => quoteId(c.name)).join(', ');
   const pk = info.partitionKey.map(quoteId).join(', ');
   const base = `SELECT ${cols} FROM ${quoteId(ctx.ks)}.${quoteId(st.table)}`;
@@ -163,6 +181,10 @@ export async function runExport(ctx: CopyContext): Promise<void> {
     : [{ cql: base, params: [], label: '(None, None)' }];
   let failed = 0;
   let exported = 0;
+  // the first failed write to the file: every range stops, one message says why
+  let writeFailure: WriteFailure | undefined;
+  const stop = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, stop.signal]);
   const sem = new Semaphore(concurrency);
   const readRange = async (w: (typeof work)[number]): Promise<void> => {
     let rowsDone = 0;
@@ -173,10 +195,10 @@ export async function runExport(ctx: CopyContext): Promise<void> {
           pageSize: opts.pageSize,
           timeoutMs: opts.pageTimeout * 1000,
           consistency: ctx.consistency,
-          signal: ctx.signal,
+          signal,
           resume,
         })) {
-          if (ctx.signal.aborted) return;
+          if (signal.aborted) return;
           capYoungGeneration();
           let text = '';
           for (const row of page) text += format(row);
@@ -187,10 +209,17 @@ export async function runExport(ctx: CopyContext): Promise<void> {
         }
         return;
       } catch (e) {
+        if (e instanceof WriteFailure) {
+          writeFailure ??= e;
+          stop.abort();
+          return;
+        }
+        if (signal.aborted && writeFailure) return;
         const [name, msg] = errorParts(e);
         if (attempt < opts.maxAttempts && isRetryable(e) && !ctx.signal.aborted) {
           await ctx.err(`Error for ${w.label}: ${name} - ${msg} (will try again later attempt ${attempt} of ${opts.maxAttempts})`);
-          await sleep(backoffMs(attempt), ctx.signal);
+          // (a lost server gets a few seconds to come back, as COPY FROM gives it)
+          await sleep(backoffMs(attempt + 2), ctx.signal);
           continue;
         }
         await ctx.err(`Error for ${w.label}: ${name} - ${msg} (permanently given up after ${rowsDone} rows and ${attempt} attempts)`);
@@ -201,12 +230,20 @@ export async function runExport(ctx: CopyContext): Promise<void> {
   };
   const running: Promise<void>[] = [];
   for (const w of work) {
-    if (ctx.signal.aborted) break;
+    if (signal.aborted) break;
     await sem.acquire();
     running.push(readRange(w).finally(() => sem.release()));
   }
   await Promise.all(running);
-  out.close();
+  try {
+    out.close();
+  } catch (e) {
+    writeFailure ??= new WriteFailure(e);
+  }
+  if (writeFailure) {
+    await ctx.err(osErrorPlain(writeFailure.failure));
+    return;
+  }
   meter.maybeUpdate(true);
   if (failed) await ctx.err(`Exported ${work.length - failed} ranges out of ${work.length} total ranges, some records might be missing`);
   if (ctx.signal.aborted) await ctx.err(`Interrupted: ${exported} rows written.`);

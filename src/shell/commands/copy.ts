@@ -87,6 +87,8 @@ export const copy: ShellCommand = {
       }
       await task;
     } finally {
+      // the consumer stopped early (stdout closed): the task stops too
+      abort.abort();
       ctx.signal?.removeEventListener('abort', onAbort);
       if (onSigint) process.off('SIGINT', onSigint);
     }
