@@ -11,7 +11,7 @@ import { isWriteStatement, KEYSPACES_CONSISTENCIES, KEYSPACES_SERIAL, KEYSPACES_
 import { tlsOptions, type TlsOptions } from './tls.js';
 import { toCqlType, type DriverType } from './types.js';
 import { capYoungGeneration } from '../memory.js';
-import { patchTimestampDecoding, valueConverter } from './values.js';
+import { patchTimestampDecoding, timestampOverflows, valueConverter } from './values.js';
 
 export type { TlsOptions } from './tls.js';
 
@@ -195,6 +195,11 @@ export class Session {
 
   get keyspace(): string | undefined {
     return this.client.keyspace ?? undefined;
+  }
+
+  /** timestamps received so far that cqlsh cannot show as dates (shown as milliseconds) */
+  get timestampOverflows(): number {
+    return timestampOverflows();
   }
 
   /** the driver client, for db/ siblings only (db/bulk.ts: COPY) */

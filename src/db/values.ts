@@ -1,6 +1,7 @@
 // cassandra-driver values → the neutral CqlValue representation of src/cql/types.ts.
 import driver from 'cassandra-driver';
 import { CqlDate, CqlDecimal, CqlDuration, CqlTimestamp, type CqlType, type CqlValue } from '../cql/types.js';
+import { timestampInRange } from '../format/time.js';
 
 /** A value of zero bytes for a type that has no empty form (an `int` set to `blobAsInt(0x)`). */
 const EMPTY = Object.freeze({ empty: Symbol('tscqlsh.empty') });
@@ -12,6 +13,16 @@ const ZERO_LENGTH_OK = new Set<number>([
   driver.types.dataTypes.blob,
 ]);
 const MS_PER_DAY = 86_400_000;
+
+let overflows = 0;
+
+/**
+ * Timestamps decoded so far that cqlsh cannot show as dates (it prints them as milliseconds, with
+ * its DateOverFlowWarning once).
+ */
+export function timestampOverflows(): number {
+  return overflows;
+}
 
 /**
  * Things the driver's decoding loses or makes slow: timestamps become Date, which cannot hold
@@ -33,7 +44,13 @@ export function patchTimestampDecoding(): void {
       const code = type.code;
       if (buffer.length === 0 && !ZERO_LENGTH_OK.has(code)) return EMPTY;
       // exact and fast: straight to the neutral values (the driver's own types are slow to convert)
-      if (code === timestamp && buffer.length === 8) return new CqlTimestamp(buffer.readBigInt64BE(0));
+      if (code === timestamp && buffer.length === 8) {
+        const millis = buffer.readBigInt64BE(0);
+        // (within ±2^47 ms, years 2430 BC to 6429, Python's datetime holds it: no exact check needed)
+        const hi = buffer.readInt32BE(0);
+        if ((hi >= 0x8000 || hi < -0x8000) && !timestampInRange(millis)) overflows++;
+        return new CqlTimestamp(millis);
+      }
       if (code === decimal && buffer.length >= 4) return new CqlDecimal(varint(buffer, 4), buffer.readInt32BE(0));
       if ((code === uuid || code === timeuuid) && buffer.length === 16) return uuidText(buffer);
     }

@@ -65,11 +65,14 @@ export class Printer {
         const prefix = ev.prefix ?? this.o.errorPrefix();
         return this.write(this.o.err, applyColor(prefix + ev.message, RED, this.color) + '\n');
       }
+      case 'notice':
+        return this.write(this.o.err, ev.text + '\n');
       case 'warnings':
         return this.result(formatWarnings(ev.warnings));
       case 'clear':
-        // cqlsh clears whenever TERM is set, terminal or not
-        if (this.o.tty || process.env.TERM) return this.write(this.o.out, '\x1b[H\x1b[2J\x1b[3J');
+        // only a terminal is cleared: no escape code goes into a pipe or a file (cqlsh runs `clear`,
+        // which writes them wherever stdout goes when TERM is set; docs/compat.md)
+        if (this.o.tty || (this.o.out as { isTTY?: boolean }).isTTY === true) return this.write(this.o.out, '\x1b[H\x1b[2J\x1b[3J');
         return;
       case 'keyspace':
       case 'exit':

@@ -19,6 +19,8 @@ export type Output =
    * prefix, and such errors do not make the batch exit status 2 (cqlsh runs SOURCE in a sub-shell)
    */
   | { kind: 'error'; message: string; prefix?: string }
+  /** a line for stderr that is neither an error nor prefixed (cqlsh's Python warnings: DateOverFlowWarning) */
+  | { kind: 'notice'; text: string }
   /** server warnings, printed after the result as cqlsh's `Warnings :` block */
   | { kind: 'warnings'; warnings: string[] }
   /** the session's keyspace changed (prompt) */

@@ -6,6 +6,7 @@ import { sessionSchemaSource } from '../db/schema.js';
 import type { Session } from '../db/session.js';
 import { hasServerDescribe } from '../describe/version.js';
 import type { CopySettings } from '../copy/options.js';
+import { TIMESTAMP_OVERFLOW_WARNING } from '../format/time.js';
 import type { CommandContext, ShellCommand } from './command.js';
 import { commands } from './commands/index.js';
 import { statementTrace } from './commands/trace.js';
@@ -39,6 +40,8 @@ export class Shell {
     /** the REPL's input history (HISTORY) */
     history?: () => readonly string[];
   } = {};
+  /** cqlsh's DateOverFlowWarning was printed (once a process, as Python warns) */
+  private warnedOverflow = false;
   /** COPY settings (the Keyspaces preset is switched on here) */
   copySettings: CopySettings = {};
 
@@ -98,6 +101,7 @@ export class Shell {
     let warnings: string[] = [];
     let first = true;
     let traceId: string | undefined;
+    const overflowsBefore = this.session.timestampOverflows ?? 0;
     // cqlsh does not trace a SELECT that reads the traces themselves
     const tracing = this.state.tracing && !(lower === 'select' && this.readsTraces(text));
     try {
@@ -120,6 +124,10 @@ export class Shell {
           yield { kind: 'keyspace', keyspace: page.keyspace };
         }
         if (!page.columns) break;
+        if (!this.warnedOverflow && (this.session.timestampOverflows ?? 0) > overflowsBefore) {
+          this.warnedOverflow = true;
+          yield { kind: 'notice', text: `DateOverFlowWarning: ${TIMESTAMP_OVERFLOW_WARNING}` };
+        }
         // key columns colored as cqlsh colors them: a SELECT's, and a conditional write's answer
         if (first && this.wantRoles && (lower === 'select' || !listsRows)) await this.addRoles(text, page.columns);
         if (listsRows) {
