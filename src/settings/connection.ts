@@ -13,7 +13,7 @@ import { iniBool, iniGet, iniInt, type IniSection } from './ini.js';
 import { followRegion, isKeyspacesHost, isKeyspacesProfile, keyspacesEndpoint, keyspacesPreset, KEYSPACES_PORT } from './keyspaces.js';
 import { AUTH_KINDS, CONSISTENCIES, ENDPOINT_VARIANTS, type AuthKind, type Profile } from './profile-schema.js';
 import { KEYSPACES_CONSISTENCIES, keyspacesConsistencyError } from '../db/keyspaces-rules.js';
-import { selectProfile } from './profiles.js';
+import { ConfigFileError, selectProfile } from './profiles.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 9042;
@@ -62,7 +62,14 @@ const FALSY = /^(false|no|0|off)$/i;
 /** Everything a plain run needs to connect, resolved with the documented precedence. */
 export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.env): ResolvedSettings {
   const messages: Messages = { stdout: [], stderr: [] };
-  const selected = selectProfile(args.profile, env, { noProfile: args.noProfile, withUsername: args.username !== undefined });
+  let selected: ReturnType<typeof selectProfile>;
+  try {
+    selected = selectProfile(args.profile, env, { noProfile: args.noProfile, withUsername: args.username !== undefined });
+  } catch (e) {
+    // a broken profile store stops only the runs that name a profile
+    if (args.profile !== undefined || !(e instanceof ConfigFileError)) throw e;
+    messages.stderr.push(`Warning: no profile used: ${e.message}\n`);
+  }
   let p: Profile = selected?.profile ?? {};
   if (args.preset !== undefined) {
     if (args.preset !== 'keyspaces') throw new SettingsError(`Unknown preset '${args.preset}' (known: keyspaces)`);

@@ -122,7 +122,7 @@ export const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 /** A small validator (the same rules as the schema) for reading without conf, with paths for messages. */
 export function validateConfig(data: unknown): { path: string[]; message: string } | undefined {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { path: [], message: 'the file must hold a JSON object' };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { path: [], message: 'must hold a JSON object' };
   const top = data as Record<string, unknown>;
   for (const k of Object.keys(top)) {
     if (k === '__internal__') continue;
