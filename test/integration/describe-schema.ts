@@ -1,6 +1,10 @@
 // The schema the DESCRIBE oracle test builds: every feature the client-side generator must print.
 export const KS = 'it_describe';
 export const KS2 = 'It_Describe_Q';
+/** when the schema's columns were dropped (µs, a whole millisecond) */
+export const DROP_AT = 1_700_000_000_000_000;
+/** not this test's: left out of the forms over the whole cluster */
+export const KS_OTHER = 'it_describe_other';
 
 export const schema: string[] = [
   `DROP KEYSPACE IF EXISTS ${KS}`,
@@ -31,10 +35,13 @@ export const schema: string[] = [
   `CREATE TABLE ${KS}.compact_static (a int PRIMARY KEY, b int, c text) WITH COMPACT STORAGE`,
   `CREATE TABLE ${KS}."table" ("key" int, "Value" text, "with" int, PRIMARY KEY ("key", "with"))`,
   `CREATE TABLE ${KS}.dropping (k int PRIMARY KEY, keep int, gone text, gone2 list<int>)`,
-  `ALTER TABLE ${KS}.dropping DROP gone`,
-  `ALTER TABLE ${KS}.dropping DROP gone2`,
+  // drops at fixed whole milliseconds: the server keeps a drop's time in microseconds (two schema
+  // changes in one millisecond get +1 µs), system_schema.dropped_columns in milliseconds
+  // (docs/describe.md), so a drop at server time could make the two DESCRIBEs differ
+  `ALTER TABLE ${KS}.dropping DROP gone USING TIMESTAMP ${DROP_AT}`,
+  `ALTER TABLE ${KS}.dropping DROP gone2 USING TIMESTAMP ${DROP_AT + 1000}`,
   `CREATE TABLE ${KS}.readded (k int PRIMARY KEY, back text, other int)`,
-  `ALTER TABLE ${KS}.readded DROP back`,
+  `ALTER TABLE ${KS}.readded DROP back USING TIMESTAMP ${DROP_AT + 2000}`,
   `ALTER TABLE ${KS}.readded ADD back text`,
   `CREATE TABLE ${KS}.composite_only (a int, "B" text, v int, PRIMARY KEY ((a, "B")))`,
   `CREATE TABLE ${KS}."QuotedTable" ("Part" int, "Clu Col" int, "Val" map<text, int>, PRIMARY KEY ("Part", "Clu Col"))
@@ -80,6 +87,12 @@ line two ünïcödé' AND speculative_retry = 'MIN(99p,50ms)'`,
   // the quoted keyspace
   `CREATE TABLE "${KS2}"."Mixed" ("Id" int PRIMARY KEY, "Val" text)`,
   `CREATE TYPE "${KS2}".t (x int)`,
+  // a keyspace the forms over the whole cluster leave out (as they leave out other tests'), with
+  // what client-side DESCRIBE cannot show: a column dropped at a microsecond time
+  `DROP KEYSPACE IF EXISTS ${KS_OTHER}`,
+  `CREATE KEYSPACE ${KS_OTHER} WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}`,
+  `CREATE TABLE ${KS_OTHER}.micro (k int PRIMARY KEY, n int)`,
+  `ALTER TABLE ${KS_OTHER}.micro DROP n USING TIMESTAMP ${DROP_AT + 5}`,
 ];
 
 /** Every DESCRIBE form and object of the schema, in the keyspace (USE) and outside it. */
