@@ -3,8 +3,10 @@ import { engine as imageEngine, testImageName } from './scripts/image-engine.mjs
 
 // Projects: unit (no server), integration (real Cassandra), conformance (tscqlsh vs the reference
 // cqlsh against the same server), repl-conformance (both REPLs in terminals, screens compared),
-// e2e (the built binary in a PTY). The server-backed projects share
-// one globalSetup that finds or starts Cassandra and fails the run when none can be had.
+// e2e (the built binary in a PTY), faults (the built binary, and the reference cqlsh, through a
+// fault-injecting proxy: test/support/tcp-proxy.ts, faults.ts), image (below). The server-backed
+// projects share one globalSetup that finds or starts Cassandra and fails the run when none can
+// be had.
 const serverSetup = ['test/support/global-setup.ts'];
 
 export default defineConfig({
@@ -46,6 +48,17 @@ export default defineConfig({
           globalSetup: serverSetup,
           testTimeout: 120_000,
           hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          globalSetup: serverSetup,
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          // one file at a time: each asserts how long the process takes to exit
           fileParallelism: false,
         },
       },

@@ -176,7 +176,7 @@ function unlessAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promi
 }
 
 /** how long the statement running when the run is stopped (SIGINT) may take to wrap up */
-const STOP_GRACE_MS = 500;
+const STOP_GRACE_MS = 400;
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 export type RunResult = number | { signal: NodeJS.Signals };
 
 /** the time a session gets to close before the process goes without it */
-export const CLOSE_DEADLINE_MS = 1000;
+export const CLOSE_DEADLINE_MS = 750;
 
 /** Waits for `work`, at most `ms`; its failure is ignored. */
 export async function within(work: Promise<unknown>, ms: number): Promise<void> {

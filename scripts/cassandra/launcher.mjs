@@ -4,6 +4,7 @@
 //   default  plaintext 9042, TLS 9142, no authentication
 //   auth     plaintext 19042, TLS 19142, PasswordAuthenticator (cassandra/cassandra)
 //   scratch  plaintext 29042, TLS 29142 (the launcher's own test)
+//   restart  plaintext 39042, TLS 39142 (stopped and started again by the faults tests)
 // Plain Node (no dependencies, no TypeScript) so it runs before `npm ci` and from vitest's globalSetup.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +24,8 @@ export const PROFILES = {
   auth: { name: 'auth', host: '127.0.0.1', port: 19042, tlsPort: 19142, storagePort: 17000, auth: true },
   // used by the launcher's own test (start twice, stop), so it never touches a server in use
   scratch: { name: 'scratch', host: '127.0.0.1', port: 29042, tlsPort: 29142, storagePort: 27000, auth: false },
+  // restarted mid-session by the faults tests (test/faults/restart.test.ts)
+  restart: { name: 'restart', host: '127.0.0.1', port: 39042, tlsPort: 39142, storagePort: 37000, auth: false },
 };
 
 // TSCQLSH_DB_PORT_OFFSET moves every port (e.g. 1000: 10042, 10142, ...) for machines where the

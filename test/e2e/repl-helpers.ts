@@ -38,6 +38,8 @@ export interface ReplOptions {
   rows?: number;
   history?: number;
   env?: Record<string, string>;
+  /** passed to the terminal (test/support/pty.ts) */
+  afterExit?: string;
 }
 
 /** Starts `node dist/cli.js host port ...` in a terminal and waits for the first prompt. */
@@ -50,6 +52,7 @@ export async function startRepl(o: ReplOptions = {}): Promise<{ term: Term; home
     cols: o.cols ?? 100,
     rows: o.rows ?? 40,
     history: o.history,
+    afterExit: o.afterExit,
     env: {
       PATH: process.env.PATH,
       HOME: home,

@@ -15,6 +15,8 @@ export interface TermOptions {
   rows?: number;
   /** scrollback rows kept (tmux's history-limit; its default is 2000) */
   history?: number;
+  /** a shell command run in the terminal after the program exits (before its status is written) */
+  afterExit?: string;
 }
 
 const shq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -32,7 +34,8 @@ export class Term {
       .map(([k, v]) => `${k}=${shq(v!)}`)
       .join(' ');
     // the shell stays after the command exits so the screen can still be read
-    const script = `cd ${shq(o.cwd ?? process.cwd())} && env -i ${env} ${command.map(shq).join(' ')}; echo $? > ${shq(this.exitFile)}; sleep 600`;
+    const after = o.afterExit ? ` ${o.afterExit};` : '';
+    const script = `cd ${shq(o.cwd ?? process.cwd())} && env -i ${env} ${command.map(shq).join(' ')}; rc=$?;${after} echo $rc > ${shq(this.exitFile)}; sleep 600`;
     // (history-limit applies to panes made after it is set: set first, on the same server start)
     const history = o.history ? ['set-option', '-g', 'history-limit', String(o.history), ';'] : [];
     this.tmux(...history, 'new-session', '-d', '-s', 'main', '-x', String(o.cols ?? 100), '-y', String(o.rows ?? 40), 'sh', '-c', script);

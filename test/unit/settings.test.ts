@@ -117,6 +117,19 @@ describe('the profile file', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('{\n"profiles": {\n  "a": {"host": "x"\n}\n');
   });
 
+  it('a broken store stops only a run that names a profile; others warn once and go on', () => {
+    const file = path.join(home, '.config', 'tscqlsh', 'config.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '{ "profiles": ');
+    const plain = resolve(['db.example', '9043']);
+    expect(plain.connect.host).toBe('db.example');
+    expect(plain.messages.stderr).toHaveLength(1);
+    expect(plain.messages.stderr[0]).toMatch(/^Warning: no profile used: .*config\.json, line 1: not valid JSON/);
+    expect(() => resolve(['-p', 'a'])).toThrow(/not valid JSON/);
+    fs.writeFileSync(file, '[]');
+    expect(() => readConfig(env)).toThrow(`${file}, line 1: the file must hold a JSON object. Fix the file; tscqlsh will not overwrite it.`);
+  });
+
   it('profile flags', () => {
     const a = parseProfileArgs(['n', '--ca', 'a.pem', '--ca=b.pem', '--ssl-no-verify', '--consistency', 'local_one', '--port', '9142']);
     // a CA (or --ssl-no-verify) turns TLS on, as on the command line, unless --no-ssl says otherwise
