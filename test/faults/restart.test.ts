@@ -23,6 +23,7 @@ const DOWN = "NoHostAvailable: ('Unable to complete the operation against any ho
 
 describe('server restart mid-session', () => {
   it('the REPL reports the statements sent while the server is down, and recovers as soon as it is back', async () => {
+    await startServer('restart', { quiet: true });
     ({ term } = await startRepl({ host: target.host, port: target.port }));
     term.line('SELECT cluster_name AS before FROM system.local;');
     await term.waitFor(/ before\n-+\n Test Cluster/);
@@ -40,6 +41,8 @@ describe('server restart mid-session', () => {
   }, 300_000);
 
   it('a batch run (piped stdin) goes on after the restart and exits at the end', async () => {
+    // (running again whatever the test before left it as)
+    await startServer('restart', { quiet: true });
     const c = start('tscqlsh', target, [], { killAfterMs: 240_000 });
     c.line('SELECT cluster_name AS s1 FROM system.local;');
     await c.waitFor(' s1\n', 30_000);
