@@ -48,7 +48,7 @@ describe('describeError', () => {
 
 describe('describeError: lost connections and timeouts (as the Python driver words them)', () => {
   const socketClosed = (inner?: { code: string }) =>
-    Object.assign(new driver.errors.DriverError('Socket was closed'), { isSocketError: true, coordinator: '127.0.0.1:9042' }, inner ? { innerError: Object.assign(new Error('x'), inner) } : {});
+    Object.assign(new (driver.errors.DriverError as unknown as new (m: string) => Error)('Socket was closed'), { isSocketError: true, coordinator: '127.0.0.1:9042' }, inner ? { innerError: Object.assign(new Error('x'), inner) } : {});
 
   it('a connection reset under a request: ConnectionShutdown with the errno', () => {
     expect(describeError(socketClosed({ code: 'ECONNRESET' }), () => 'dc1')).toBe(
