@@ -3,7 +3,7 @@
 // Heavy modules (driver, Ink) are imported only on the paths that need them.
 import module from 'node:module';
 import { helpText, parseArgs, USAGE, UsageError } from './cli/args.js';
-import { describeFatal, exitWith, guardStdio, type RunResult } from './shutdown.js';
+import { describeFatal, exitWith, guardStdio, restoreTerminal, type RunResult } from './shutdown.js';
 import { VERSION } from './version.js';
 
 // V8's code cache on disk for the modules loaded below (the driver above all): ~20-30 ms off each
@@ -52,6 +52,7 @@ async function main(argv: string[]): Promise<RunResult> {
 // process always exits once the run is over, whatever the driver still holds open (src/shutdown.ts).
 guardStdio();
 const fatal = (e: unknown) => {
+  restoreTerminal();
   process.stderr.write(describeFatal(e, debug) + '\n');
   void exitWith(1);
 };

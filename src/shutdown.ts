@@ -44,6 +44,16 @@ export function guardStdio(): void {
   process.stderr.on('error', () => {});
 }
 
+/** Gives a terminal back as the REPL found it (cooked mode, no bracketed paste), after a failure it could not handle. */
+export function restoreTerminal(): void {
+  try {
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
+    if (process.stdout.isTTY) process.stdout.write('\x1b[?2004l');
+  } catch {
+    // the terminal is gone
+  }
+}
+
 /** One line about an error that escaped everything else; the stack only with --debug. */
 export function describeFatal(e: unknown, debug = false): string {
   if (debug && e instanceof Error && e.stack) return `tscqlsh: ${e.stack}`;

@@ -1,6 +1,6 @@
 // COPY ks.t [(cols)] TO 'file'|STDOUT / FROM 'files'|STDIN [WITH opt = v AND ...], as cqlsh 6.2
 // (src/copy/ does the work). Messages go out as the task makes them; Ctrl-C (the context's
-// signal, or SIGINT in batch mode) stops it cleanly with the summary of what was done.
+// signal: the REPL's Ctrl-C, SIGINT in batch mode) stops it cleanly with the summary of what was done.
 import type { CopyContext } from '../../copy/context.js';
 import { Channel } from '../../copy/channel.js';
 import { runExport } from '../../copy/export.js';
@@ -59,9 +59,6 @@ export const copy: ShellCommand = {
     const abort = new AbortController();
     const onAbort = () => abort.abort();
     ctx.signal?.addEventListener('abort', onAbort, { once: true });
-    // batch mode has nobody else to catch Ctrl-C: stop the copy, not the process
-    const onSigint = ctx.interactive ? undefined : onAbort;
-    if (onSigint) process.on('SIGINT', onSigint);
     const ch = new Channel<Output>();
     const cc: CopyContext = {
       session: ctx.session,
@@ -90,7 +87,6 @@ export const copy: ShellCommand = {
       // the consumer stopped early (stdout closed): the task stops too
       abort.abort();
       ctx.signal?.removeEventListener('abort', onAbort);
-      if (onSigint) process.off('SIGINT', onSigint);
     }
   },
 };
