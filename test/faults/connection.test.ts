@@ -80,7 +80,13 @@ describe('a cut mid-script, then the server back', () => {
     // cqlsh reconnects on its own schedule: it is given time before the statements after the cut
     const ref = await cutThenRestore('cqlsh', { settle: 3000 });
     const ours = await cutThenRestore('tscqlsh');
-    expect(ours.stderr).toBe(ref.stderr);
+    // (for the statement in flight at the cut cqlsh's driver sometimes retries first and prints
+    // the empty NoHostAvailable of a down host; tscqlsh always names the connection it lost)
+    const [refFirst, ...refRest] = ref.stderr.split('\n');
+    const [oursFirst, ...oursRest] = ours.stderr.split('\n');
+    expect(oursFirst).toBe(`${label(4)}${RESET(proxy.port)}`);
+    expect([`${label(4)}${RESET(proxy.port)}`, `${label(4)}${DOWN}`]).toContain(refFirst);
+    expect(oursRest).toEqual(refRest);
     expect(ours.stdout).toBe(ref.stdout);
     expect(ours.code).toBe(ref.code);
   });
@@ -111,7 +117,7 @@ describe('a cut that is never restored', () => {
     c.line(q(1));
     await c.waitFor(' s1\n');
     await inFlight(c, q(2));
-    await proxy.cut(); // connections reset, the port refuses
+    await proxy.cut(); // every connection reset, new ones too
     c.mark('cut');
     await c.waitFor(label(2));
     for (let i = 3; i <= 4; i++) c.line(q(i));
@@ -152,7 +158,7 @@ describe('a cut that is never restored', () => {
     proxy.setMode('cut');
     c.mark('cut');
     // failures are quick while it is cut: the proxy is restored after a few of them
-    await c.waitFor(/(cut\.cql:\d+:.*\n[^]*){20}/, 30_000);
+    await c.waitFor((x) => (x.stderr.match(/cut\.cql:\d+:/g)?.length ?? 0) >= 20, 30_000);
     proxy.pass();
     c.mark('restore');
     const f = await c.finished();
@@ -167,7 +173,7 @@ describe('a cut that is never restored', () => {
   });
 
   it('-e against a server that is gone: the connection error, exit 1, at once', async () => {
-    await proxy.cut();
+    await proxy.down(); // the port refuses
     const ours = start('tscqlsh', via(), ['-e', q(1)]);
     const o = await ours.finished();
     const ref = await start('cqlsh', via(), ['-e', q(1)]).finished();

@@ -126,9 +126,10 @@ export class Child {
     return this;
   }
 
-  /** Waits until stdout + stderr satisfies `test`; fails after `timeoutMs` (or when the child exits). */
-  async waitFor(test: RegExp | string, timeoutMs = 20_000): Promise<void> {
-    const ok = () => (typeof test === 'string' ? (this.stdout + this.stderr).includes(test) : test.test(this.stdout + this.stderr));
+  /** Waits until stdout + stderr (or the child, for a function) satisfies `test`; fails after `timeoutMs` (or when the child exits). */
+  async waitFor(test: RegExp | string | ((c: Child) => boolean), timeoutMs = 20_000): Promise<void> {
+    const ok = () =>
+      typeof test === 'function' ? test(this) : typeof test === 'string' ? (this.stdout + this.stderr).includes(test) : test.test(this.stdout + this.stderr);
     const deadline = Date.now() + timeoutMs;
     let exited = false;
     void this.done.then(() => (exited = true));

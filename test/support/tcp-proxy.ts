@@ -9,9 +9,10 @@
 //   half-close  send FIN to the client (and to the server) on every connection and every new one,
 //               then ignore what the client sends: a peer that closed its side and said nothing more.
 // `hold()` / `release()` keep the server's replies back and deliver them later (a query that seems
-// to run forever). `down()` stops listening (connections refused), `restore()` listens again on the
-// same port in pass mode. The proxy never accepts more than `maxConnections` connections in its
-// life, so a client that reconnects in a loop cannot make a test send unbounded traffic.
+// to run forever). `down()` stops listening (connections refused), `restore()` passes again (and
+// listens again on the same port after down()). The proxy never accepts more than
+// `maxConnections` connections in its life, so a client that reconnects in a loop cannot make a
+// test send unbounded traffic.
 import net from 'node:net';
 
 export type ProxyMode = 'pass' | 'cut' | 'blackhole' | 'slow' | 'half-close';
@@ -193,13 +194,16 @@ export class TcpProxy {
     this.setMode('half-close');
   }
 
-  /** Resets every connection and stops listening (the server seems gone: connections refused). */
+  /**
+   * Resets every connection, and every new one until restore() (the server seems gone). The port
+   * stays bound: a freed loopback port can be taken by a client's own connection attempt (TCP
+   * self-connect), which would then talk to itself.
+   */
   async cut(): Promise<void> {
-    this.resetAll();
-    await this.down();
+    this.setMode('cut');
   }
 
-  /** Stops listening; open connections stay as they are. */
+  /** Stops listening (connections refused); open connections stay as they are. */
   async down(): Promise<void> {
     const server = this.server;
     this.server = undefined;
