@@ -8,7 +8,7 @@ import { runBatch, type BatchInput } from './batch.js';
 import { applySettings } from './settings/apply.js';
 import { openSession } from './settings/open-session.js';
 import { Shell } from './shell/shell.js';
-import { CLOSE_DEADLINE_MS, within, type RunResult } from './shutdown.js';
+import { CLOSE_DEADLINE_MS, exitWith, restoreTerminal, STOP_DEADLINE_MS, within, type RunResult } from './shutdown.js';
 
 export async function runShell(args: CliArgs): Promise<RunResult> {
   if (args.format !== undefined) {
@@ -71,6 +71,11 @@ export async function runShell(args: CliArgs): Promise<RunResult> {
   const onSignal = (sig: NodeJS.Signals) => {
     stoppedBy ??= sig;
     stop.abort();
+    // whatever the face or the driver is doing, the process is gone soon after the signal
+    setTimeout(() => {
+      restoreTerminal();
+      void exitWith({ signal: sig });
+    }, STOP_DEADLINE_MS).unref();
   };
   for (const sig of signals) process.on(sig, onSignal);
   let code = 1;

@@ -11,6 +11,9 @@ export type RunResult = number | { signal: NodeJS.Signals };
 /** the time a session gets to close before the process goes without it */
 export const CLOSE_DEADLINE_MS = 750;
 
+/** after a stopping signal, the process is gone by then whatever else is going on */
+export const STOP_DEADLINE_MS = 1500;
+
 /** Waits for `work`, at most `ms`; its failure is ignored. */
 export async function within(work: Promise<unknown>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;

@@ -5,9 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { server, sleep, startRepl } from '../e2e/repl-helpers.js';
 import { EXIT_BOUND_MS } from '../support/faults.js';
-import type { Term } from '../support/pty.js';
+import { Term } from '../support/pty.js';
+import { projectRoot, tscqlshBin } from '../support/run.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 
 let term: Term | undefined;
@@ -71,6 +73,34 @@ describe('REPL signals', () => {
     await sleep(300);
     term.line('SELECT cluster_name AS again FROM system.local;');
     await term.waitFor(/ again\n-+\n Test Cluster/, { timeoutMs: 15_000 });
+  });
+});
+
+describe('the plain-line REPL (stdin a terminal, stdout a pipe: tscqlsh | cat)', () => {
+  it('SIGTERM during a statement the server never answers: exits within 2 s, the terminal back in cooked mode', async () => {
+    const stty = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tscqlsh-faults-stty-')), 'stty');
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'tscqlsh-faults-home-'));
+    const s = server();
+    const cmd = `${process.execPath} ${tscqlshBin} ${s.host} ${proxy.port} | cat`;
+    term = new Term(['sh', '-c', cmd], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: home, XDG_CONFIG_HOME: home, TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', CI: 'false' },
+      afterExit: `stty -a > ${stty} 2>&1`,
+    });
+    await term.waitFor(/cqlsh>/, { timeoutMs: 30_000 });
+    term.line('SELECT cluster_name FROM system.local;');
+    await term.waitFor('(1 rows)');
+    proxy.blackhole();
+    term.line('SELECT release_version FROM system.local;');
+    await sleep(500);
+    // the shell's child is `sh -c`, whose first child is tscqlsh
+    const node = Number(execFileSync('pgrep', ['-P', String(term.commandPid()), '-f', 'cli.js'], { encoding: 'utf8' }).trim().split('\n')[0]);
+    process.kill(node, 'SIGTERM');
+    const { ms } = await timeToExit(term);
+    expect(ms).toBeLessThan(EXIT_BOUND_MS);
+    const modes = fs.readFileSync(stty, 'utf8');
+    expect(modes).toMatch(/(^|\s)icanon(\s|$)/);
+    expect(modes).toMatch(/(^|\s)echo(\s|$)/);
   });
 });
 
