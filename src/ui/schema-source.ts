@@ -4,8 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CompletionSource } from '../cql/completion.js';
+import type { CompletionSource, TableInfo } from '../cql/completion.js';
 import type { KeyspaceModel, SchemaModel } from '../describe/model.js';
+import { CQL_TOPICS } from '../shell/commands/help-cql.js';
+import { SHELL_TOPICS } from '../shell/commands/help-docs.js';
 
 /** What completion needs of the schema cache (src/shell/schema-cache.ts). */
 export interface SchemaProvider {
@@ -13,7 +15,8 @@ export interface SchemaProvider {
   get(): Promise<SchemaModel>;
 }
 
-const RANK = { partition_key: 0, clustering: 1, static: 2, regular: 3 } as const;
+// the driver's column order: partition key, clustering, then static and regular columns by name
+const RANK = { partition_key: 0, clustering: 1, static: 2, regular: 2 } as const;
 
 export class SchemaCompletionSource implements CompletionSource {
   constructor(private readonly cache: SchemaProvider) {}
@@ -43,24 +46,50 @@ export class SchemaCompletionSource implements CompletionSource {
   }
 
   tables(keyspace: string): readonly string[] {
-    const k = this.ks(keyspace);
-    return k ? [...k.tables.map((t) => t.name), ...k.views.map((v) => v.name)] : [];
+    return this.ks(keyspace)?.tables.map((t) => t.name) ?? [];
   }
 
-  columns(keyspace: string, table: string): readonly string[] {
+  views(keyspace: string): readonly string[] {
+    return this.ks(keyspace)?.views.map((v) => v.name) ?? [];
+  }
+
+  indexes(keyspace: string): readonly string[] {
+    return this.ks(keyspace)?.tables.flatMap((t) => t.indexes.map((i) => i.name)) ?? [];
+  }
+
+  /** A table's (or view's) key and columns: partition key, clustering, then the rest by name. */
+  table(keyspace: string, name: string): TableInfo | undefined {
     const k = this.ks(keyspace);
-    const t = k?.tables.find((x) => x.name === table) ?? k?.views.find((x) => x.name === table);
-    if (!t) return [];
-    return [...t.columns].sort((a, b) => RANK[a.kind] - RANK[b.kind] || a.position - b.position).map((c) => c.name);
+    const t = k?.tables.find((x) => x.name === name) ?? k?.views.find((x) => x.name === name);
+    if (!t) return undefined;
+    const cols = [...t.columns].sort((a, b) => RANK[a.kind] - RANK[b.kind] || a.position - b.position || (a.name < b.name ? -1 : 1));
+    const of = (kind: 'partition_key' | 'clustering') => cols.filter((c) => c.kind === kind).map((c) => c.name);
+    return {
+      partitionKey: of('partition_key'),
+      clustering: of('clustering'),
+      columns: cols.map((c) => ({ name: c.name, type: c.type })),
+      indexTargets: 'indexes' in t ? t.indexes.map((i) => i.options.target).filter((x): x is string => x !== undefined) : [],
+    };
   }
 
   types(keyspace: string): readonly string[] {
     return this.ks(keyspace)?.types.map((t) => t.name) ?? [];
   }
 
+  typeFields(keyspace: string, type: string): readonly string[] {
+    return this.ks(keyspace)?.types.find((t) => t.name === type)?.fieldNames ?? [];
+  }
+
   functions(keyspace: string): readonly string[] {
-    const k = this.ks(keyspace);
-    return k ? [...new Set([...k.functions.map((f) => f.name), ...k.aggregates.map((a) => a.name)])] : [];
+    return [...new Set(this.ks(keyspace)?.functions.map((f) => f.name) ?? [])];
+  }
+
+  aggregates(keyspace: string): readonly string[] {
+    return [...new Set(this.ks(keyspace)?.aggregates.map((a) => a.name) ?? [])];
+  }
+
+  helpTopics(): readonly string[] {
+    return [...SHELL_TOPICS, ...CQL_TOPICS];
   }
 
   listDir(dir: string): readonly string[] {

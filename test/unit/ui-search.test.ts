@@ -37,11 +37,11 @@ describe('reverse search', () => {
 });
 
 describe('tab', () => {
-  const src = { keyspaces: () => ['ks1', 'ks2'], tables: () => [], columns: () => [] };
+  const src = { keyspaces: () => ['ks1', 'ks2'], tables: () => [], table: () => undefined };
   it('opens a menu, then cycles both ways', () => {
     const first = tabPress({ text: 'USE k', cursor: 5 }, null, 1, src, undefined)!;
     expect(first.buffer.text).toBe('USE ks');
-    expect(first.menu).toEqual({ items: ['ks1', 'ks2'], selected: -1, start: 4 });
+    expect(first.menu).toMatchObject({ items: ['ks1', 'ks2'], selected: -1, start: 4 });
     const back = tabPress(first.buffer, first.menu, -1, src, undefined)!;
     expect(back.buffer.text).toBe('USE ks2');
     const fwd = tabPress(back.buffer, back.menu, 1, src, undefined)!;
