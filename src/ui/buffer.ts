@@ -36,7 +36,8 @@ export function nextPos(s: string, i: number): number {
   return i + 1 < s.length && isLow(s, i + 1) ? i + 2 : i + 1;
 }
 
-const isWord = (ch: string) => /[\p{L}\p{N}_]/u.test(ch);
+// readline's word characters: letters and digits (not `_`: Alt-B stops inside LOCAL_QUORUM)
+const isWord = (ch: string) => /[\p{L}\p{N}]/u.test(ch);
 
 export function insert(b: EditBuffer, s: string): EditBuffer {
   return { text: b.text.slice(0, b.cursor) + s + b.text.slice(b.cursor), cursor: b.cursor + s.length };
@@ -98,12 +99,30 @@ export function killToStart(b: EditBuffer): EditBuffer {
   return { text: b.text.slice(0, s) + b.text.slice(b.cursor), cursor: s };
 }
 
+/** Where Ctrl-W's kill starts: the blank-delimited word before the cursor (and the blanks after it). */
+export function blankWordLeftPos(s: string, i: number): number {
+  while (i > 0 && /\s/.test(s[i - 1])) i--;
+  while (i > 0 && !/\s/.test(s[i - 1])) i--;
+  return i;
+}
+
 /** Ctrl-W: delete the word before the cursor (and the blanks after it), as readline does. */
 export function deleteWordBack(b: EditBuffer): EditBuffer {
-  let i = b.cursor;
-  while (i > 0 && /\s/.test(b.text[i - 1])) i--;
-  while (i > 0 && !/\s/.test(b.text[i - 1])) i--;
+  const i = blankWordLeftPos(b.text, b.cursor);
   return { text: b.text.slice(0, i) + b.text.slice(b.cursor), cursor: i };
+}
+
+/** Ctrl-T: swap the characters around the cursor (the last two at the end of a line), cursor forward. */
+export function transpose(b: EditBuffer): EditBuffer {
+  const ls = lineStart(b);
+  let p = b.cursor;
+  if (p === ls) return b;
+  if (p === lineEnd(b)) p = prevPos(b.text, p);
+  if (p === ls) return b;
+  const a = prevPos(b.text, p);
+  const e = nextPos(b.text, p);
+  const swapped = b.text.slice(p, e) + b.text.slice(a, p);
+  return { text: b.text.slice(0, a) + swapped + b.text.slice(e), cursor: e };
 }
 
 /** Alt-D: delete the word after the cursor. */

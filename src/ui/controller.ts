@@ -6,13 +6,14 @@ import { splitBuffer } from '../cql/splitter.js';
 import type { Shell } from '../shell/shell.js';
 import * as B from './buffer.js';
 import { applyEditKey } from './editor.js';
+import { LineEditor } from './line-editor.js';
 import type { History } from './history.js';
 import type { Key } from './keys.js';
 import type { PagerSink } from './pager.js';
 import { continuationPrompt, echo, mainPrompt, type PromptOptions } from './prompt.js';
 import { Runner, StopPaging } from './runner.js';
 import { searchStep, startSearch, type Search } from './search.js';
-import { tabPress, type Menu } from './tab.js';
+import { moveInMenu, tabPress, type Menu, type MenuMove } from './tab.js';
 
 export type { Menu } from './tab.js';
 export type { Search } from './search.js';
@@ -65,6 +66,16 @@ export const SCHEMA_WAIT = 'Reading the schema for completion… (Ctrl-C to stop
 export { TERMINATOR_HINT } from './prompt.js';
 const DDL = /^(create|alter|drop)$/i;
 
+/** Keys that move the selection while the completion menu is open. */
+const MENU_KEYS: Partial<Record<Key['name'], MenuMove>> = {
+  up: 'up',
+  down: 'down',
+  left: 'left',
+  right: 'right',
+  pageup: 'page-up',
+  pagedown: 'page-down',
+};
+
 export class ReplController {
   private view: View;
   private readonly listeners = new Set<() => void>();
@@ -77,6 +88,10 @@ export class ReplController {
   /** waiting for the schema before completing: keys queue */
   private waiting = false;
   private waitToken = 0;
+  /** kill ring and undo of the prompt's buffer */
+  private readonly editor = new LineEditor();
+  /** the terminal's width, for moving in the completion menu's grid */
+  private width = 80;
 
   constructor(private readonly o: ControllerOptions) {
     this.runner = new Runner(o.shell, {
@@ -107,6 +122,11 @@ export class ReplController {
   };
 
   getView = (): View => this.view;
+
+  /** The face tells the terminal's width (the completion menu's grid depends on it). */
+  setWidth(columns: number): void {
+    this.width = columns;
+  }
 
   private set(patch: Partial<View>): void {
     this.view = { ...this.view, ...patch };
@@ -173,6 +193,7 @@ export class ReplController {
     this.o.io.out(echo(v.buffer.text, this.promptOptions(), v.hints) + '\n');
     this.o.history.resetNavigation();
     this.emptyLines = 0;
+    this.editor.reset();
     this.set({ buffer: B.EMPTY, menu: null, status: '' });
   }
 
@@ -214,10 +235,16 @@ export class ReplController {
       this.set({ menu: null });
       return;
     }
+    const move = v.menu ? MENU_KEYS[key.name] : undefined;
+    if (v.menu && move) {
+      const r = moveInMenu(v.buffer, v.menu, move, this.width);
+      if (r) return this.completed(r);
+    }
     if (key.name === 'eof') return this.exit(0, v.buffer.text === '');
     const patch: Partial<View> = { menu: null, status: '' };
     if (key.name === 'enter') return this.enter();
     if (key.name === 'paste') {
+      this.editor.changed(v.buffer);
       const lines = (key.text ?? '').replace(/\t/g, '    ').split('\n');
       // a pasted line end is Enter, as when the lines are typed (cqlsh shows a paste that way):
       // the rest of the paste waits while a statement it completed runs
@@ -257,14 +284,16 @@ export class ReplController {
       if (moved) return this.set({ ...patch, buffer: moved });
       return this.historyMove(key.name === 'up' ? -1 : 1);
     }
-    const buffer = applyEditKey(v.buffer, key);
+    const buffer = this.editor.key(v.buffer, key);
     if (buffer) this.set({ ...patch, buffer });
   }
 
   private historyMove(dir: -1 | 1): void {
     const h = this.o.history;
     const text = dir < 0 ? h.prev(this.view.buffer.text) : h.next();
-    if (text !== null) this.set({ buffer: B.fromText(text), menu: null, status: '' });
+    if (text === null) return;
+    this.editor.reset();
+    this.set({ buffer: B.fromText(text), menu: null, status: '' });
   }
 
   private enter(): void {
@@ -292,6 +321,7 @@ export class ReplController {
     const text = this.view.buffer.text;
     this.o.io.out(echo(text, this.promptOptions(), this.view.hints) + '\n');
     this.o.history.add(text);
+    this.editor.reset();
     this.set({ buffer: B.EMPTY, menu: null, status: '', search: null });
     if (text.trim() === '') return;
     const { events } = splitBuffer(text + '\n');
@@ -391,8 +421,15 @@ export class ReplController {
 
   private tab(dir: 1 | -1): void {
     const v = this.view;
-    const r = tabPress(v.buffer, v.menu, dir, this.o.schema, this.o.shell.keyspace);
-    if (r) this.set({ ...r, status: '' });
+    const r = tabPress(v.buffer, v.menu, dir, this.o.schema, this.o.shell.keyspace, this.width);
+    if (r) this.completed(r);
+  }
+
+  /** A completion's buffer and menu; the buffer before it is one undo step (the menu's first choice). */
+  private completed(r: { buffer: B.EditBuffer; menu: Menu | null }): void {
+    const v = this.view;
+    if (r.buffer.text !== v.buffer.text && (!v.menu || v.menu.selected < 0)) this.editor.changed(v.buffer);
+    this.set({ ...r, status: '' });
   }
 
   private searchKey(key: Key): void {

@@ -4,7 +4,7 @@
 export type KeyName =
   | 'char' | 'paste' | 'enter' | 'newline' | 'tab' | 'backtab' | 'backspace' | 'delete'
   | 'left' | 'right' | 'up' | 'down' | 'home' | 'end' | 'pageup' | 'pagedown'
-  | 'word-left' | 'word-right' | 'delete-word-forward' | 'escape' | 'ctrl'
+  | 'word-left' | 'word-right' | 'delete-word-forward' | 'delete-word-back' | 'yank-pop' | 'undo' | 'escape' | 'ctrl'
   /** the end of a non-terminal input (not a key: the input stream ended) */
   | 'eof';
 
@@ -88,7 +88,8 @@ export class KeyParser {
         else if (next === 'b' || next === 'B') keys.push({ name: 'word-left' });
         else if (next === 'f' || next === 'F') keys.push({ name: 'word-right' });
         else if (next === 'd' || next === 'D') keys.push({ name: 'delete-word-forward' });
-        else if (next === '\x7f' || next === '\b') keys.push({ name: 'ctrl', text: 'w' });
+        else if (next === 'y' || next === 'Y') keys.push({ name: 'yank-pop' });
+        else if (next === '\x7f' || next === '\b') keys.push({ name: 'delete-word-back' });
         else if (next === '\x1b') {
           keys.push({ name: 'escape' });
           i--;
@@ -109,6 +110,10 @@ export class KeyParser {
       } else if (code === 127 || code === 8) {
         flushPlain();
         keys.push({ name: 'backspace' });
+      } else if (code === 31) {
+        // Ctrl-_ (and Ctrl-/ on most terminals)
+        flushPlain();
+        keys.push({ name: 'undo' });
       } else if (code < 32) {
         flushPlain();
         keys.push({ name: 'ctrl', text: String.fromCharCode(code + 96) });

@@ -1,23 +1,37 @@
-// Lays the completion candidates out in columns, at most `maxRows` rows, keeping the selected one
-// in view. Pure.
+// Lays the completion candidates out in a grid of columns, at most MENU_ROWS rows from the menu's
+// first visible row (the selection keeps it in view), and counts what is hidden above and below.
+// Pure.
 import { cells } from './buffer.js';
+
+export const MENU_ROWS = 8;
 
 export interface MenuLayout {
   rows: { text: string; selected: boolean }[][];
   colWidth: number;
-  /** candidates not shown */
-  hidden: number;
+  /** candidates in rows above / below the window */
+  above: number;
+  below: number;
 }
 
-export function layoutMenu(items: readonly string[], selected: number, width: number, maxRows = 8): MenuLayout {
+/** The grid's geometry at a terminal width. */
+export function menuGrid(items: readonly string[], width: number): { colWidth: number; perRow: number; totalRows: number } {
   const colWidth = Math.min(Math.max(1, width - 1), Math.max(...items.map(cells), 1) + 2);
   const perRow = Math.max(1, Math.floor(Math.max(1, width - 1) / colWidth));
-  const totalRows = Math.ceil(items.length / perRow);
-  const selRow = selected >= 0 ? Math.floor(selected / perRow) : 0;
-  const first = Math.max(0, Math.min(selRow - maxRows + 1, totalRows - maxRows));
-  const firstRow = selRow < maxRows ? 0 : first;
+  return { colWidth, perRow, totalRows: Math.ceil(items.length / perRow) };
+}
+
+export function layoutMenu(items: readonly string[], selected: number, width: number, top = 0): MenuLayout {
+  const { colWidth, perRow, totalRows } = menuGrid(items, width);
+  // the window starts at `top`, moved (after a resize) so that the selection is in it
+  let first = Math.max(0, Math.min(top, totalRows - MENU_ROWS));
+  if (selected >= 0) {
+    const selRow = Math.floor(selected / perRow);
+    if (selRow < first) first = selRow;
+    else if (selRow >= first + MENU_ROWS) first = selRow - MENU_ROWS + 1;
+  }
+  const last = Math.min(totalRows, first + MENU_ROWS);
   const rows: MenuLayout['rows'] = [];
-  for (let r = firstRow; r < Math.min(totalRows, firstRow + maxRows); r++) {
+  for (let r = first; r < last; r++) {
     const row = [];
     for (let c = 0; c < perRow; c++) {
       const i = r * perRow + c;
@@ -26,6 +40,11 @@ export function layoutMenu(items: readonly string[], selected: number, width: nu
     }
     rows.push(row);
   }
-  const shown = rows.reduce((n, r) => n + r.length, 0);
-  return { rows, colWidth, hidden: items.length - shown };
+  return { rows, colWidth, above: first * perRow, below: Math.max(0, items.length - last * perRow) };
+}
+
+/** The line under the grid saying what is out of view: `(127 more)`, `(16 above, 111 below)`. */
+export function hiddenNote(l: MenuLayout): string {
+  if (l.above === 0) return l.below > 0 ? `(${l.below} more)` : '';
+  return `(${l.above} above, ${l.below} below)`;
 }

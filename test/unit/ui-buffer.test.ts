@@ -21,12 +21,22 @@ describe('edit buffer', () => {
     expect(B.deleteForward(at(s, 1))).toEqual({ text: 'ab', cursor: 1 });
   });
 
-  it('jumps by words', () => {
+  it('jumps by words with readline’s rules (letters and digits; `_` and `.` separate)', () => {
     const s = 'SELECT a_b, c FROM ks.t';
     expect(B.wordLeft(at(s)).cursor).toBe(s.length - 1);
-    expect(B.wordLeft(at(s, 10)).cursor).toBe(7);
+    expect(B.wordLeft(at(s, 10)).cursor).toBe(9);
+    expect(B.wordLeft(at(s, 9)).cursor).toBe(7);
     expect(B.wordRight(at(s, 0)).cursor).toBe(6);
-    expect(B.wordRight(at(s, 6)).cursor).toBe(10);
+    expect(B.wordRight(at(s, 6)).cursor).toBe(8);
+    expect(B.wordLeft(at('CONSISTENCY LOCAL_QUORUM')).cursor).toBe(18);
+  });
+
+  it('Ctrl-T swaps the characters around the cursor, the last two at the end of a line', () => {
+    expect(B.transpose(at('abcd', 2))).toEqual({ text: 'acbd', cursor: 3 });
+    expect(B.transpose(at('abcd'))).toEqual({ text: 'abdc', cursor: 4 });
+    expect(B.transpose(at('abcd', 0))).toEqual(at('abcd', 0));
+    expect(B.transpose(at('a\nxy', 2))).toEqual(at('a\nxy', 2));
+    expect(B.transpose(at('a😀b', 3))).toEqual({ text: 'ab😀', cursor: 4 });
   });
 
   it('Home/End and kills work on the current line', () => {

@@ -49,7 +49,16 @@ function fakeShell() {
 const schema: CompletionSource = {
   keyspaces: () => ['shop', 'system'],
   tables: (ks) => (ks === 'shop' ? ['orders', 'users'] : []),
-  columns: () => ['order_id', 'owner'],
+  table: () => ({
+    partitionKey: ['order_id'],
+    clustering: ['owner'],
+    columns: [
+      { name: 'order_id', type: 'int' },
+      { name: 'owner', type: 'text' },
+      { name: 'other', type: 'text' },
+    ],
+    indexTargets: [],
+  }),
 };
 
 function setup(entries: string[] = []) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutPrompt } from '../../src/ui/layout.js';
-import { layoutMenu } from '../../src/ui/menu.js';
+import { hiddenNote, layoutMenu } from '../../src/ui/menu.js';
 import { continuationPrompt, echo, mainPrompt } from '../../src/ui/prompt.js';
 import { pagerCommand } from '../../src/ui/pager.js';
 
@@ -51,9 +51,19 @@ describe('completion menu layout', () => {
     const m = layoutMenu(items, -1, 40);
     expect(m.rows.length).toBe(8);
     expect(m.rows[0].length).toBe(3);
-    expect(m.hidden).toBe(100 - 24);
+    expect(m.below).toBe(100 - 24);
+    expect(hiddenNote(m)).toBe('(76 more)');
     const sel = layoutMenu(items, 99, 40);
     expect(sel.rows.flat().some((c) => c.selected && c.text === 'table_99')).toBe(true);
+    expect(hiddenNote(sel)).toBe('(78 above, 0 below)');
+  });
+
+  it('keeps the window where it is while the selection stays in it', () => {
+    const items = Array.from({ length: 100 }, (_, i) => `table_${i}`);
+    // rows 5..12 shown; selecting row 6 leaves them so
+    const l = layoutMenu(items, 18, 40, 5);
+    expect(l.rows[0][0].text).toBe('table_15');
+    expect(l.above).toBe(15);
   });
 });
 

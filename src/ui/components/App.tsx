@@ -27,6 +27,7 @@ export function App({ controller, onWriters }: Props) {
   useLayoutEffect(() => onWriters({ out: write, err: writeErr, suspend: () => suspendTerminal() }), [write, writeErr, suspendTerminal, onWriters]);
   const view = useController(controller);
   const width = useTerminalWidth();
+  useLayoutEffect(() => controller.setWidth(width), [controller, width]);
   if (view.mode === 'exit') return null;
   if (view.mode === 'running') return view.status ? <Text>{view.status}</Text> : null;
   if (view.mode === 'more') return <Text>---MORE---</Text>;
