@@ -3,10 +3,10 @@ import { engine as imageEngine, testImageName } from './scripts/image-engine.mjs
 
 // Projects: unit (no server), integration (real Cassandra), conformance (tscqlsh vs the reference
 // cqlsh against the same server), repl-conformance (both REPLs in terminals, screens compared),
-// e2e (the built binary in a PTY), faults (the built binary, and the reference cqlsh, through a
-// fault-injecting proxy: test/support/tcp-proxy.ts, faults.ts), image (below). The server-backed
-// projects share one globalSetup that finds or starts Cassandra and fails the run when none can
-// be had.
+// completion-conformance (both REPLs' Tab completions compared), e2e (the built binary in a PTY),
+// faults (the built binary, and the reference cqlsh, through a fault-injecting proxy:
+// test/support/tcp-proxy.ts, faults.ts), image (below). The server-backed projects share one
+// globalSetup that finds or starts Cassandra and fails the run when none can be had.
 const serverSetup = ['test/support/global-setup.ts'];
 
 export default defineConfig({
@@ -39,6 +39,17 @@ export default defineConfig({
           globalSetup: serverSetup,
           testTimeout: 120_000,
           hookTimeout: 240_000,
+        },
+      },
+      {
+        // Tab completion typed into the reference cqlsh's REPL and tscqlsh's, compared
+        test: {
+          name: 'completion-conformance',
+          include: ['test/completion-conformance/**/*.test.ts'],
+          globalSetup: serverSetup,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
         },
       },
       {

@@ -113,6 +113,34 @@ export class Term {
     throw new Error(`timed out waiting for ${String(test)}; screen:\n${last}`);
   }
 
+  /**
+   * Waits until the screen has not changed for `quietMs` (a program done redrawing) and returns
+   * it; `colors` reads it with its escape sequences.
+   */
+  async settle(o: { quietMs?: number; timeoutMs?: number; colors?: boolean } = {}): Promise<string> {
+    const quiet = o.quietMs ?? 300;
+    const deadline = Date.now() + (o.timeoutMs ?? 10_000);
+    const read = () => (o.colors ? this.screenWithColors() : this.screen());
+    let last = read();
+    let since = Date.now();
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 60));
+      const now = read();
+      if (now !== last) {
+        last = now;
+        since = Date.now();
+      } else if (Date.now() - since >= quiet) {
+        return now;
+      }
+    }
+    throw new Error(`the screen kept changing; last:\n${last}`);
+  }
+
+  /** Forgets the scrollback (what scrolled off the screen). */
+  clearHistory(): void {
+    this.tmux('clear-history', '-t', 'main');
+  }
+
   /** The command's exit status once it ended, else null. */
   exitCode(): number | null {
     try {

@@ -70,9 +70,9 @@ export function keyspaceOf(b: Bindings, env: Env, name = 'ksname'): string | und
   return ks ? unquote(ks) : env.keyspace;
 }
 
-/** The table the statement names so far (`ksname`/`cfname` bindings). */
+/** The table (or view) the statement names so far (`ksname` and `cfname` or `mvname` bindings). */
 export function tableOf(b: Bindings, env: Env): TableInfo | undefined {
-  const cf = last(b, 'cfname');
+  const cf = last(b, 'cfname') || last(b, 'mvname');
   if (!cf) return undefined;
   const ks = keyspaceOf(b, env);
   return ks === undefined ? undefined : env.src.table(ks, unquote(cf));
