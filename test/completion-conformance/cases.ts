@@ -4,10 +4,11 @@
 export const KS = 'zcc_conf';
 
 export const SCHEMA = [
+  `DROP KEYSPACE IF EXISTS ${KS};`,
   `CREATE KEYSPACE IF NOT EXISTS ${KS} WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1};`,
   `CREATE TYPE IF NOT EXISTS ${KS}.address (street text, city text);`,
   `CREATE TABLE IF NOT EXISTS ${KS}.events (pk1 int, pk2 text, ck1 int, ck2 timestamp, body text, score double, tags set<text>, PRIMARY KEY ((pk1, pk2), ck1, ck2));`,
-  `CREATE TABLE IF NOT EXISTS ${KS}.users (user_id uuid PRIMARY KEY, name text, email text, active boolean);`,
+  `CREATE TABLE IF NOT EXISTS ${KS}.users (user_id uuid PRIMARY KEY, name text, email text, active boolean, prefs map<text, text>);`,
   `CREATE INDEX IF NOT EXISTS users_email ON ${KS}.users (email);`,
   `CREATE TABLE IF NOT EXISTS ${KS}.counts (id int PRIMARY KEY, hits counter);`,
   `CREATE TABLE IF NOT EXISTS ${KS}.people (id int PRIMARY KEY, home address, nick text);`,
@@ -81,6 +82,10 @@ export const GROUPS: Group[] = [
       c('UPDATE users SET name = '),
       c("UPDATE users SET name = 'x' WHERE "),
       c('UPDATE people SET home '),
+      // cqlsh offers `.` after any collection column (only user-defined types have fields) and
+      // never `[` (it compares `map<text, text>` with `map`)
+      c('UPDATE users SET prefs ', { cqlshOnly: ['.'], tscqlshOnly: ['['] }),
+      c('UPDATE events SET tags ', { cqlshOnly: ['.'] }),
       c('UPDATE people SET home.'),
       c('DELETE '),
       c('DELETE FROM events WHERE '),
@@ -130,6 +135,8 @@ export const GROUPS: Group[] = [
       c('EXPAND '),
       c('PAGING '),
       c('TRACING O'),
+      // cqlsh's HELP topic completer fails (it reads a list its shell does not have): no topics
+      c('HELP CONS', { tscqlshOnly: ['CONSISTENCY'] }),
       // tscqlsh's own commands start statements too
       c('', { tscqlshOnly: ['OUTPUT', 'TIMING'] }),
     ],

@@ -23,6 +23,18 @@ describe('key parser', () => {
     expect(p.push('\x1b\r\x1bb\x1bf')).toEqual([{ name: 'newline' }, { name: 'word-left' }, { name: 'word-right' }]);
   });
 
+  it('reads readline keys: Ctrl-_ (undo), Alt-Y, Alt-Backspace, Alt-D, Ctrl-X, Ctrl-T, Ctrl-Y', () => {
+    expect(new KeyParser().push('\x1f\x1by\x1b\x7f\x1bd\x18\x14\x19')).toEqual([
+      { name: 'undo' },
+      { name: 'yank-pop' },
+      { name: 'delete-word-back' },
+      { name: 'delete-word-forward' },
+      { name: 'ctrl', text: 'x' },
+      { name: 'ctrl', text: 't' },
+      { name: 'ctrl', text: 'y' },
+    ]);
+  });
+
   it('a lone ESC becomes Escape on flush', () => {
     const p = new KeyParser();
     expect(p.push('\x1b')).toEqual([]);
