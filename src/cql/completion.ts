@@ -11,7 +11,6 @@ import { quoteName, quoteValue, unquote, unquoteValue, type CompletionSource, ty
 import { command } from './complete/rules-shell.js';
 
 export type { CompletionSource, TableInfo } from './complete/env.js';
-export { CONSISTENCY_LEVELS } from './complete/rules-shell.js';
 export { quoteName };
 
 export interface Completion {

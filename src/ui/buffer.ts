@@ -125,6 +125,12 @@ export function transpose(b: EditBuffer): EditBuffer {
   return { text: b.text.slice(0, a) + swapped + b.text.slice(e), cursor: e };
 }
 
+/** Alt-Backspace: delete back to the start of the word (readline's words). */
+export function deleteWordLeft(b: EditBuffer): EditBuffer {
+  const from = wordLeftPos(b.text, b.cursor);
+  return { text: b.text.slice(0, from) + b.text.slice(b.cursor), cursor: from };
+}
+
 /** Alt-D: delete the word after the cursor. */
 export function deleteWordForward(b: EditBuffer): EditBuffer {
   const to = wordRightPos(b.text, b.cursor);

@@ -1,5 +1,7 @@
 // Key bindings for plain editing: which buffer edit a key makes. Keys that do more (Enter, Tab,
-// Up/Down at the buffer's edge, Ctrl-C/D/R/L) are the controller's. Pure.
+// Up/Down at the buffer's edge, Ctrl-C/D/R/L) are the controller's; the prompt adds readline's kill
+// ring and undo on top (line-editor.ts), a line asked for while a command runs (a password, COPY
+// data) has these alone. Pure.
 import * as B from './buffer.js';
 import type { Key } from './keys.js';
 
@@ -12,6 +14,7 @@ const CTRL: Record<string, (b: B.EditBuffer) => B.EditBuffer> = {
   u: B.killToStart,
   w: B.deleteWordBack,
   h: B.backspace,
+  t: B.transpose,
 };
 
 /** The buffer after an editing key, or null when the key is not an editing key. */
@@ -40,6 +43,8 @@ export function applyEditKey(b: B.EditBuffer, key: Key): B.EditBuffer | null {
       return B.wordRight(b);
     case 'delete-word-forward':
       return B.deleteWordForward(b);
+    case 'delete-word-back':
+      return B.deleteWordLeft(b);
     case 'ctrl': {
       const f = CTRL[key.text ?? ''];
       return f ? f(b) : null;

@@ -3,7 +3,7 @@
 // name helpers every rule module uses.
 import { quoteName } from '../../describe/cql-text.js';
 import type { TokenType } from '../lexer.js';
-import { last, type Bindings, type Completer, type Run } from './grammar.js';
+import { last, type Bindings, type Completer } from './grammar.js';
 
 /** A table (or materialized view) as completion sees it. */
 export interface TableInfo {
@@ -43,7 +43,6 @@ export interface Env {
   laterTable: { ks: string | undefined; name: string } | undefined;
 }
 
-export type R = Run<Env>;
 export type C = Completer<Env>;
 
 export { quoteName };

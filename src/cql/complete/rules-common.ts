@@ -4,9 +4,11 @@ import * as G from './grammar.js';
 import { all, hint, last, type Rule, type Suggestion } from './grammar.js';
 import {
   keyspaceOf,
+  NON_ALTERABLE_KEYSPACES,
   quoteName,
   quoteValue,
   SIMPLE_TYPES,
+  SYSTEM_KEYSPACES,
   unquote,
   unquoteValue,
   type C,
@@ -105,12 +107,8 @@ function inKeyspace(names: (env: Env, ks: string) => readonly string[]): C {
 }
 
 export const keyspaceName = slot('ksname', cfOrKsName, (_c, r) => keyspaces(r.env));
-export const nonSystemKeyspaceName = slot('ksname', cfOrKsName, (_c, r) =>
-  keyspaces(r.env, ['system', 'system_schema', 'system_traces', 'system_auth', 'system_distributed', 'system_views', 'system_virtual_schema']),
-);
-export const alterableKeyspaceName = slot('ksname', cfOrKsName, (_c, r) =>
-  keyspaces(r.env, ['system', 'system_schema', 'system_views', 'system_virtual_schema']),
-);
+export const nonSystemKeyspaceName = slot('ksname', cfOrKsName, (_c, r) => keyspaces(r.env, SYSTEM_KEYSPACES));
+export const alterableKeyspaceName = slot('ksname', cfOrKsName, (_c, r) => keyspaces(r.env, NON_ALTERABLE_KEYSPACES));
 
 /** `[ks.]name` where the name completes from `names`. */
 function qualified(nameSlot: string, names: C, ksSlot: P = cfOrKsName): P {

@@ -335,4 +335,3 @@ export const schemaStatements = [
   ...authStatements,
 ];
 
-export { keyspaceName };

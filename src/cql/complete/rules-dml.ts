@@ -7,7 +7,6 @@ import { all, hint, last } from './grammar.js';
 import { columnType, keyspaceOf, quoteName, regularColumns, tableOf, unquote, userTypeName, type C, type Env, type TableInfo } from './env.js';
 import {
   alt,
-  boolean,
   cident,
   collect,
   columnFamilyName,
@@ -313,4 +312,3 @@ export const batchStatement = seq(
 
 export const truncateStatement = seq(w('TRUNCATE'), opt(alt(w('COLUMNFAMILY'), w('TABLE'))), slot('cf', columnFamilyName));
 
-export { boolean };

@@ -30,7 +30,7 @@ import {
   type P,
 } from './rules-common.js';
 
-export const CONSISTENCY_LEVELS = [
+const CONSISTENCY_LEVELS = [
   'ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL', 'LOCAL_QUORUM', 'EACH_QUORUM', 'SERIAL', 'LOCAL_SERIAL', 'LOCAL_ONE', 'NODE_LOCAL',
 ];
 const OUTPUT_FORMATS = ['table', 'expanded', 'csv', 'json', 'ndjson', 'box'];
@@ -155,4 +155,3 @@ const statementBody = alt(
 /** One statement or shell command, up to its end. */
 export const command: P = alt(seq(collect('statements', statementBody), w(';')), seq(specialCommand, alt(w(';'), w('\n'))));
 
-export { cident };
