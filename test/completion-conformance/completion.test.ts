@@ -71,7 +71,7 @@ async function readAll(term: Term, cases: Case[], read: (buffer: string, i: numb
 }
 
 /** Candidates naming keyspaces that other test projects own come and go: left out on both sides. */
-const ownKeyspaceRef = (s: string) => !/^"?[^".]+"?\.$/.test(s) || /^"?(system|zcc)/i.test(s);
+const ownKeyspaceRef = (s: string) => !/^"?[^".]+"?\.$/.test(s) || /^"?(system|qcc)/i.test(s);
 const norm = (xs: readonly string[]) => [...new Set(xs.map((s) => s.trim().toLowerCase()))].sort();
 
 function compare(c: Case, theirs: Offer, ours: Offer): void {
