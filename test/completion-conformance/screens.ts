@@ -15,6 +15,8 @@ export interface Offer {
   inserted?: string;
 }
 
+/** How long a shell may take to show its completions (nothing shown takes this long to tell) */
+const ANSWER_MS = 10_000;
 const CTRL_C = '\x03';
 const CTRL_L = '\x0c';
 const ESC = '\x1b';
@@ -51,9 +53,10 @@ async function typeBuffer(term: Term, buffer: string): Promise<string[]> {
 async function freshPrompt(term: Term, clear: string): Promise<void> {
   const bare = /(^|\n)cqlsh(:\w+)?>$/;
   if (clear) {
-    // Ctrl-C drops the statement: a new, empty prompt
+    // Ctrl-C drops the statement: a new, empty prompt (on a new line: the screen changes)
+    const before = term.screen();
     term.type(clear);
-    await term.waitFor((s) => bare.test(s));
+    await term.waitFor((s) => s !== before && bare.test(s));
   }
   term.type(CTRL_L);
   await term.waitFor((s) => /^cqlsh(:\w+)?>$/.test(s));
@@ -63,11 +66,9 @@ async function freshPrompt(term: Term, clear: string): Promise<void> {
 export async function cqlshOffer(term: Term, buffer: string): Promise<Offer> {
   await freshPrompt(term, CTRL_C);
   const typed = (await typeBuffer(term, buffer)).length;
-  term.type(`${ESC}?`);
-  let screen = await term.settle();
+  let screen = await term.typeAndSettle(`${ESC}?`, { changeMs: ANSWER_MS });
   for (let i = 0; i < 20 && /Display all \d+ possibilities|--More--/.test(screen); i++) {
-    term.type(/Display all/.test(screen) ? 'y' : ' ');
-    screen = await term.settle();
+    screen = await term.typeAndSettle(/Display all/.test(screen) ? 'y' : ' ');
   }
   const all = lines(screen);
   // the listing sits between the typed lines and the redisplayed last line
@@ -87,8 +88,9 @@ export async function tscqlshOffer(term: Term, buffer: string, clear: boolean): 
   await freshPrompt(term, clear ? CTRL_C : '');
   const before = await typeBuffer(term, buffer);
   const typed = before.length;
-  term.type('\t');
-  let screen = await term.settle({ colors: true });
+  let screen = await term.typeAndSettle('\t', { colors: true, changeMs: ANSWER_MS });
+  // the first Tab of a session may wait for the schema (a status line says so)
+  while (screen.includes('Reading the schema')) screen = await term.typeAndSettle('', { colors: true, changeMs: 10_000 });
   const items = new Set<string>();
   let hints: string[] = [];
   let promptLine = '';
@@ -106,8 +108,7 @@ export async function tscqlshOffer(term: Term, buffer: string, clear: boolean): 
     for (const r of note ? rows.slice(0, -1) : rows) for (const c of cells(r)) items.add(c);
     const below = note ? Number(note[1] ?? note[3]) : 0;
     if (!below) break;
-    term.type(PAGE_DOWN);
-    screen = await term.settle({ colors: true });
+    screen = await term.typeAndSettle(PAGE_DOWN, { colors: true });
   }
   const was = before[typed - 1];
   if (items.size === 0 && hints.length === 0 && promptLine !== was) {

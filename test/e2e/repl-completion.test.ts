@@ -94,9 +94,13 @@ describe('REPL Tab completion is as precise as cqlsh', () => {
     if (r.code !== 0) throw new Error(r.stderr);
   }, 120_000);
 
+  /** A new session, `text` typed and Tab pressed: the screen once the menu is there. */
   async function typed(text: string): Promise<string> {
     ({ term } = await startRepl({ args: ['-k', CK], cols: 120 }));
-    term.type(text + TAB);
+    term.type(text);
+    await term.waitFor((s) => lastLine(s) === `cqlsh:${CK}> ${text.trimEnd()}`);
+    term.type(TAB);
+    await term.waitFor((s) => menuOf(s).trim() !== '' && !s.includes('Reading the schema'));
     return term.settle();
   }
 
@@ -104,7 +108,7 @@ describe('REPL Tab completion is as precise as cqlsh', () => {
     const menu = menuOf(await typed('SELECT * FROM orders WHERE '));
     expect(menu.split(/\s+/).sort()).toEqual(['TOKEN(', 'day', 'shop']);
     term!.type('\x15' + `SELECT * FROM orders WHERE shop = 1 AND ${TAB}`);
-    const next = menuOf(await term!.settle());
+    const next = menuOf(await term!.waitFor(/region/));
     expect(next.split(/\s+/).sort()).toEqual(['TOKEN(', 'day', 'region', 'shop']);
   });
 
@@ -114,8 +118,9 @@ describe('REPL Tab completion is as precise as cqlsh', () => {
   });
 
   it('INSERT INTO t (a, offers the next key column, not a again', async () => {
-    const s = await typed('INSERT INTO orders (shop, ');
-    expect(lastLine(s)).toBe(`cqlsh:${CK}> INSERT INTO orders (shop, region`);
+    ({ term } = await startRepl({ args: ['-k', CK], cols: 120 }));
+    term.type(`INSERT INTO orders (shop, ${TAB}`);
+    await term.waitFor((s) => lastLine(s) === `cqlsh:${CK}> INSERT INTO orders (shop, region`);
   });
 
   it('after WHERE k = a value is expected: what cqlsh offers there, no clause keywords', async () => {
@@ -140,12 +145,14 @@ describe('REPL Tab completion is as precise as cqlsh', () => {
   it('a long menu scrolls: the arrows move the selection into the buffer and the rows follow', async () => {
     ({ term } = await startRepl({ cols: 80 }));
     term.type(`HELP ${TAB}`);
-    let s = await term.settle();
-    const more = /^\((\d+) more\)$/m.exec(s);
-    expect(more).not.toBeNull();
+    let s = await term.waitFor(/^\(\d+ more\)$/m);
     expect(s.split('\n').filter((l) => /^[A-Z_;]+ {2,}/.test(l))).toHaveLength(8);
     // nine rows down: the window has moved one row, the selection is in the line
-    term.type('\x1b[B'.repeat(10));
+    for (let i = 0; i < 10; i++) {
+      const before = lastLineOf(s, 'cqlsh>');
+      term.type('\x1b[B');
+      s = await term.waitFor((x) => lastLineOf(x, 'cqlsh>') !== before);
+    }
     s = await term.settle();
     const note = /^\((\d+) above, (\d+) below\)$/m.exec(s);
     expect(note).not.toBeNull();
@@ -155,8 +162,7 @@ describe('REPL Tab completion is as precise as cqlsh', () => {
     expect(visible.at(-1)!.split(/\s+/)).toContain(selected);
     // Enter keeps the choice and closes the menu
     term.type('\r');
-    s = await term.settle();
-    expect(lastLine(s)).toBe(`cqlsh> HELP ${selected}`);
+    s = await term.waitFor((x) => lastLine(x) === `cqlsh> HELP ${selected}`);
     expect(s).not.toMatch(/above, \d+ below/);
   });
 });

@@ -14,64 +14,71 @@ const ALT_BACKSPACE = '\x1b\x7f';
 const UNDO = '\x1f';
 const PROMPT = 'cqlsh> ';
 
-/** Types keys and returns the prompt line once the screen is still. */
-async function keys(s: string): Promise<string> {
+/** Types keys and waits until the prompt line is `line` (a timeout shows the screen). */
+async function keys(s: string, line: string): Promise<void> {
   term!.type(s);
-  const screen = await term!.settle({ quietMs: 200 });
-  return screen.split('\n').pop()!;
+  await term!.waitFor((screen) => screen.split('\n').pop() === line, { timeoutMs: 10_000 });
+}
+
+/** Types keys and waits until the cursor is `x` cells into the prompt line. */
+async function moves(s: string, x: number): Promise<void> {
+  term!.type(s);
+  const deadline = Date.now() + 10_000;
+  while (term!.cursor().x !== x) {
+    if (Date.now() > deadline) expect(term!.cursor().x).toBe(x);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 describe('REPL editing keys (readline parity)', () => {
   it('Ctrl-Y yanks what Ctrl-K killed, Alt-Y cycles to an older kill', async () => {
     ({ term } = await startRepl());
-    await keys(`SELECT release_version FROM system.local${CTRL('a')}${ALT('f')}`);
-    expect(await keys(CTRL('k'))).toBe('cqlsh> SELECT');
-    expect(await keys(`${CTRL('a')}${ALT('d')}`)).toBe('cqlsh>');
+    await keys('SELECT release_version FROM system.local', 'cqlsh> SELECT release_version FROM system.local');
+    await moves(`${CTRL('a')}${ALT('f')}`, PROMPT.length + 'SELECT'.length);
+    await keys(CTRL('k'), 'cqlsh> SELECT');
+    await keys(`${CTRL('a')}${ALT('d')}`, 'cqlsh>');
     // the last kill first, the one before it after Alt-Y
-    expect(await keys(CTRL('y'))).toBe('cqlsh> SELECT');
-    expect(await keys(ALT('y'))).toBe('cqlsh>  release_version FROM system.local');
+    await keys(CTRL('y'), 'cqlsh> SELECT');
+    await keys(ALT('y'), 'cqlsh>  release_version FROM system.local');
     term.type(`${CTRL('a')}SELECT${CTRL('e')};\r`);
     await term.waitFor('(1 rows)');
   });
 
   it('Ctrl-U, Ctrl-W and Alt-Backspace kill into the ring; kills in a row are yanked together', async () => {
     ({ term } = await startRepl());
-    expect(await keys(`SELECT key FROM system.local${ALT_BACKSPACE}${ALT_BACKSPACE}`)).toBe('cqlsh> SELECT key FROM');
-    expect(await keys(`${CTRL('w')}${CTRL('w')}`)).toBe('cqlsh> SELECT');
+    await keys(`SELECT key FROM system.local${ALT_BACKSPACE}${ALT_BACKSPACE}`, 'cqlsh> SELECT key FROM');
+    await keys(`${CTRL('w')}${CTRL('w')}`, 'cqlsh> SELECT');
     // Alt-Backspace twice then Ctrl-W twice: one kill, ` key FROM system.local`
-    expect(await keys(CTRL('y'))).toBe('cqlsh> SELECT key FROM system.local');
-    expect(await keys(`${CTRL('u')}x`)).toBe('cqlsh> x');
-    expect(await keys(CTRL('y'))).toBe('cqlsh> xSELECT key FROM system.local');
+    await keys(CTRL('y'), 'cqlsh> SELECT key FROM system.local');
+    await keys(`${CTRL('u')}x`, 'cqlsh> x');
+    await keys(CTRL('y'), 'cqlsh> xSELECT key FROM system.local');
   });
 
   it('Ctrl-_ undoes the last edit, Ctrl-X Ctrl-U too, step by step', async () => {
     ({ term } = await startRepl());
-    await keys('SELECT * FROM system.local');
-    expect(await keys(ALT_BACKSPACE)).toBe('cqlsh> SELECT * FROM system.');
-    expect(await keys(CTRL('u'))).toBe('cqlsh>');
-    expect(await keys(UNDO)).toBe('cqlsh> SELECT * FROM system.');
-    expect(await keys(`${CTRL('x')}${CTRL('u')}`)).toBe('cqlsh> SELECT * FROM system.local');
+    await keys('SELECT * FROM system.local', 'cqlsh> SELECT * FROM system.local');
+    await keys(ALT_BACKSPACE, 'cqlsh> SELECT * FROM system.');
+    await keys(CTRL('u'), 'cqlsh>');
+    await keys(UNDO, 'cqlsh> SELECT * FROM system.');
+    await keys(`${CTRL('x')}${CTRL('u')}`, 'cqlsh> SELECT * FROM system.local');
     // a completion is one step too
-    expect(await keys(`${ALT_BACKSPACE}lo\t`)).toBe('cqlsh> SELECT * FROM system.local');
-    expect(await keys(UNDO)).toBe('cqlsh> SELECT * FROM system.lo');
+    await keys(`${ALT_BACKSPACE}lo\t`, 'cqlsh> SELECT * FROM system.local');
+    await keys(UNDO, 'cqlsh> SELECT * FROM system.lo');
   });
 
   it('Ctrl-T transposes the characters around the cursor (the last two at the end)', async () => {
     ({ term } = await startRepl());
-    expect(await keys(`SELETC${CTRL('t')}`)).toBe('cqlsh> SELECT');
-    expect(await keys(`${CTRL('a')}${CTRL('f')}${CTRL('t')}`)).toBe('cqlsh> ESLECT');
-    expect(term.cursor().x).toBe(PROMPT.length + 2);
+    await keys(`SELETC${CTRL('t')}`, 'cqlsh> SELECT');
+    await keys(`${CTRL('a')}${CTRL('f')}${CTRL('t')}`, 'cqlsh> ESLECT');
+    await moves('', PROMPT.length + 2);
   });
 
   it('Alt-B / Alt-F move by readline words: letters and digits (`_` and `.` end a word)', async () => {
     ({ term } = await startRepl());
-    await keys('CONSISTENCY LOCAL_QUORUM');
-    await keys(ALT('b'));
-    expect(term.cursor().x).toBe(PROMPT.length + 'CONSISTENCY LOCAL_'.length);
-    await keys(ALT('b'));
-    expect(term.cursor().x).toBe(PROMPT.length + 'CONSISTENCY '.length);
-    await keys(`${CTRL('a')}${ALT('f')}${ALT('f')}`);
-    expect(term.cursor().x).toBe(PROMPT.length + 'CONSISTENCY LOCAL'.length);
-    expect(await keys(ALT('d'))).toBe('cqlsh> CONSISTENCY LOCAL');
+    await keys('CONSISTENCY LOCAL_QUORUM', 'cqlsh> CONSISTENCY LOCAL_QUORUM');
+    await moves(ALT('b'), PROMPT.length + 'CONSISTENCY LOCAL_'.length);
+    await moves(ALT('b'), PROMPT.length + 'CONSISTENCY '.length);
+    await moves(`${CTRL('a')}${ALT('f')}${ALT('f')}`, PROMPT.length + 'CONSISTENCY LOCAL'.length);
+    await keys(ALT('d'), 'cqlsh> CONSISTENCY LOCAL');
   });
 });

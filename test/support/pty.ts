@@ -136,6 +136,19 @@ export class Term {
     throw new Error(`the screen kept changing; last:\n${last}`);
   }
 
+  /**
+   * Types keys and returns the screen once they have had their effect: it waits for the screen to
+   * change (up to `changeMs`: keys may also change nothing) and then to be still.
+   */
+  async typeAndSettle(text: string, o: { changeMs?: number; quietMs?: number; colors?: boolean } = {}): Promise<string> {
+    const read = () => (o.colors ? this.screenWithColors() : this.screen());
+    const before = read();
+    this.type(text);
+    const deadline = Date.now() + (o.changeMs ?? 3000);
+    while (Date.now() < deadline && read() === before) await new Promise((r) => setTimeout(r, 40));
+    return this.settle({ quietMs: o.quietMs, colors: o.colors });
+  }
+
   /** Forgets the scrollback (what scrolled off the screen). */
   clearHistory(): void {
     this.tmux('clear-history', '-t', 'main');
