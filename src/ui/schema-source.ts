@@ -8,6 +8,7 @@ import type { CompletionSource, TableInfo } from '../cql/completion.js';
 import type { KeyspaceModel, SchemaModel } from '../describe/model.js';
 import { CQL_TOPICS } from '../shell/commands/help-cql.js';
 import { SHELL_TOPICS } from '../shell/commands/help-docs.js';
+import { TSCQLSH_TOPICS } from '../shell/commands/help-tscqlsh.js';
 
 /** What completion needs of the schema cache (src/shell/schema-cache.ts). */
 export interface SchemaProvider {
@@ -89,7 +90,7 @@ export class SchemaCompletionSource implements CompletionSource {
   }
 
   helpTopics(): readonly string[] {
-    return [...SHELL_TOPICS, ...CQL_TOPICS];
+    return [...SHELL_TOPICS, ...TSCQLSH_TOPICS, ...CQL_TOPICS];
   }
 
   listDir(dir: string): readonly string[] {

@@ -84,9 +84,17 @@ TIMING
   ---MORE---, or clears the statement being typed; it never exits the shell.
   Ctrl-D on an empty line, EXIT or QUIT exits.
 
-  Tab completes names and keywords; Up/Down and Ctrl-P/Ctrl-N walk the
-  history, Ctrl-R searches it; Ctrl-L clears the screen; Ctrl-Z suspends.
-  At ---MORE---, any key shows the next page and q stops the result.`,
+  Tab completes names and keywords as cqlsh does: one candidate goes into the
+  line, several open a menu (Tab, Shift-Tab, the arrow keys and Page Up/Down
+  move its selection, Enter keeps it, Escape closes it). Up/Down and
+  Ctrl-P/Ctrl-N walk the history, Ctrl-R searches it; Ctrl-L clears the
+  screen; Ctrl-Z suspends. At ---MORE---, any key shows the next page and q
+  stops the result.
+
+  The editing keys are readline's: Ctrl-A/E, Ctrl-B/F, Alt-B/F (by words),
+  Ctrl-T swaps two characters; Ctrl-K, Ctrl-U, Ctrl-W, Alt-D and Alt-Backspace
+  cut text that Ctrl-Y puts back (Alt-Y right after it: an older cut);
+  Ctrl-_ or Ctrl-X Ctrl-U undoes.`,
 };
 
 /** Topics HELP lists in its tscqlsh block (lower case). */
