@@ -12,7 +12,8 @@ const serverSetup = ['test/support/global-setup.ts'];
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // property tests run 20,000-50,000 cases: give them room on a loaded 2-core machine
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 60_000 } },
       {
         test: {
           name: 'integration',

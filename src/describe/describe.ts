@@ -11,9 +11,9 @@ const SYSTEM = new Set(['system', 'system_schema', 'system_auth', 'system_distri
 
 export const isSystemKeyspace = (name: string): boolean => SYSTEM.has(name);
 
-/** Keyspaces in DESCRIBE order: stored keyspaces by name, then virtual ones by name. */
+/** Keyspaces in DESCRIBE order: by name, virtual ones among the stored ones (as the server sorts). */
 export function orderedKeyspaces(s: SchemaModel): KeyspaceModel[] {
-  return [...sortedByName(s.keyspaces.filter((k) => !k.virtual)), ...sortedByName(s.keyspaces.filter((k) => k.virtual))];
+  return sortedByName(s.keyspaces);
 }
 
 export function describeRows(s: SchemaModel, req: DescribeRequest, current: string | undefined): DescribeRow[] {
