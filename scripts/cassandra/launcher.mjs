@@ -14,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const projectRoot = path.resolve(here, '..', '..');
-const cacheDir = process.env.TSCQLSH_CACHE_DIR ?? path.join(projectRoot, '.cache');
+export const cacheDir = process.env.TSCQLSH_CACHE_DIR ?? path.join(projectRoot, '.cache');
 const libDir = path.join(cacheDir, 'cassandra', 'lib');
-const CASSANDRA_VERSION = '5.0.9';
+export const CASSANDRA_VERSION = '5.0.9';
 const STORE_PASSWORD = 'tscqlsh-test';
 
 export const PROFILES = {
@@ -30,9 +30,9 @@ export const PROFILES = {
 
 // TSCQLSH_DB_PORT_OFFSET moves every port (e.g. 1000: 10042, 10142, ...) for machines where the
 // defaults are taken.
-const PORT_OFFSET = Number(process.env.TSCQLSH_DB_PORT_OFFSET ?? 0) || 0;
+export const PORT_OFFSET = Number(process.env.TSCQLSH_DB_PORT_OFFSET ?? 0) || 0;
 // TSCQLSH_DB_HEAP sets the JVM heap (default 1G), e.g. 512M where several servers share a machine.
-const HEAP = /^\d+[MG]$/i.test(process.env.TSCQLSH_DB_HEAP ?? '') ? process.env.TSCQLSH_DB_HEAP : '1G';
+export const HEAP = /^\d+[MG]$/i.test(process.env.TSCQLSH_DB_HEAP ?? '') ? process.env.TSCQLSH_DB_HEAP : '1G';
 
 export function profile(name = 'default') {
   const base = PROFILES[name];
@@ -52,7 +52,7 @@ export function profile(name = 'default') {
   };
 }
 
-const log = (msg) => process.stderr.write(`[db] ${msg}\n`);
+export const log = (msg) => process.stderr.write(`[db] ${msg}\n`);
 
 /** A Java 17 binary: JAVA17_HOME, then JAVA_HOME, then known install paths, then PATH. */
 export function findJava17() {
@@ -194,7 +194,7 @@ const JVM17_MODULE_FLAGS = [
   '--add-opens', 'java.base/java.net=ALL-UNNAMED',
 ];
 
-function readPid(p) {
+export function readPid(p) {
   try {
     const pid = Number(fs.readFileSync(p.pidFile, 'utf8').trim());
     if (!pid) return undefined;
@@ -218,13 +218,66 @@ export function portOpen(host, port, timeoutMs = 1000) {
   });
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function tail(file, n = 40) {
+export function tail(file, n = 40) {
   try {
     return fs.readFileSync(file, 'utf8').split('\n').slice(-n).join('\n');
   } catch {
     return `(no ${file})`;
+  }
+}
+
+/**
+ * Writes a node's configuration into `node.dir` (conf/, logs/, data/) and starts its JVM detached;
+ * the pid goes to `node.pidFile`. `node.props` are extra -D flags (JMX port, rack/dc file, ...).
+ */
+export function spawnCassandra(node) {
+  ensureJars();
+  const java = findJava17();
+  for (const d of ['conf', 'logs', 'data']) fs.mkdirSync(path.join(node.dir, d), { recursive: true });
+  const yaml = path.join(node.dir, 'conf', 'cassandra.yaml');
+  fs.writeFileSync(yaml, node.yaml);
+  const logback = path.join(node.dir, 'conf', 'logback.xml');
+  fs.writeFileSync(logback, LOGBACK);
+  const jars = fs.readdirSync(libDir).filter((f) => f.endsWith('.jar'));
+  const jamm = jars.find((f) => /^jamm-/.test(f));
+  const args = [
+    `-Xms${node.heap}`, `-Xmx${node.heap}`, '-Xss256k',
+    '-XX:+UseG1GC', '-XX:+HeapDumpOnOutOfMemoryError', '-XX:HeapDumpPath=' + path.join(node.dir, 'logs'),
+    '-Djdk.attach.allowAttachSelf=true', '-Dio.netty.tryReflectionSetAccessible=true',
+    ...JVM17_MODULE_FLAGS,
+    ...(jamm ? [`-javaagent:${path.join(libDir, jamm)}`] : []),
+    `-Dcassandra.config=file://${yaml}`,
+    `-Dcassandra.storagedir=${path.join(node.dir, 'data')}`,
+    `-Dcassandra.logdir=${path.join(node.dir, 'logs')}`,
+    `-Dlogback.configurationFile=file://${logback}`,
+    '-Dcassandra-foreground=yes',
+    '-Dchronicle.analytics.disable=true',
+    '-Dcassandra.skip_wait_for_gossip_to_settle=0',
+    '-Dcassandra.ring_delay_ms=1000',
+    '-Dcassandra.superuser_setup_delay_ms=0',
+    ...(node.props ?? []),
+    '-cp', jars.map((f) => path.join(libDir, f)).join(':'),
+    'org.apache.cassandra.service.CassandraDaemon',
+  ];
+  const out = fs.openSync(node.outFile, 'a');
+  const child = spawn(java, args, { detached: true, stdio: ['ignore', out, out], cwd: node.dir });
+  fs.closeSync(out);
+  child.unref();
+  fs.writeFileSync(node.pidFile, String(child.pid));
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  return { pid: child.pid, exited: () => exited };
+}
+
+/** Resolves once `node.host:node.port` accepts connections; throws (with the log's tail) if the JVM exits or time runs out. */
+export async function waitForPort(node, child, timeoutMs) {
+  const t0 = Date.now();
+  while (!(await portOpen(node.host, node.port))) {
+    if (child.exited() || !readPid(node)) throw new Error(`Cassandra on ${node.host} exited during start-up. Log tail:\n${tail(node.outFile)}\n${tail(node.logFile)}`);
+    if (Date.now() - t0 > timeoutMs) throw new Error(`Cassandra on ${node.host} did not open port ${node.port} within ${timeoutMs / 1000}s. Log tail:\n${tail(node.logFile)}`);
+    await sleep(500);
   }
 }
 
@@ -247,50 +300,22 @@ export async function start(name = 'default', { timeoutMs = 180_000, quiet = fal
   if (!pid && (await portOpen(p.host, p.port))) {
     throw new Error(`port ${p.port} is taken by another process; stop it or set TSCQLSH_TEST_HOST to use it`);
   }
-  ensureJars();
   ensureKeystore();
-  const java = findJava17();
-  for (const d of ['conf', 'logs', 'data']) fs.mkdirSync(path.join(p.dir, d), { recursive: true });
-  const yaml = path.join(p.dir, 'conf', 'cassandra.yaml');
-  fs.writeFileSync(yaml, cassandraYaml(p));
-  const logback = path.join(p.dir, 'conf', 'logback.xml');
-  fs.writeFileSync(logback, LOGBACK);
-  const jars = fs.readdirSync(libDir).filter((f) => f.endsWith('.jar'));
-  const jamm = jars.find((f) => /^jamm-/.test(f));
-  const args = [
-    `-Xms${HEAP}`, `-Xmx${HEAP}`, '-Xss256k',
-    '-XX:+UseG1GC', '-XX:+HeapDumpOnOutOfMemoryError', '-XX:HeapDumpPath=' + path.join(p.dir, 'logs'),
-    '-Djdk.attach.allowAttachSelf=true', '-Dio.netty.tryReflectionSetAccessible=true',
-    ...JVM17_MODULE_FLAGS,
-    ...(jamm ? [`-javaagent:${path.join(libDir, jamm)}`] : []),
-    `-Dcassandra.config=file://${yaml}`,
-    `-Dcassandra.storagedir=${path.join(p.dir, 'data')}`,
-    `-Dcassandra.logdir=${path.join(p.dir, 'logs')}`,
-    `-Dlogback.configurationFile=file://${logback}`,
-    '-Dcassandra-foreground=yes',
-    '-Dchronicle.analytics.disable=true',
-    '-Dcassandra.skip_wait_for_gossip_to_settle=0',
-    '-Dcassandra.ring_delay_ms=1000',
-    '-Dcassandra.superuser_setup_delay_ms=0',
-    '-Dcassandra.jmx.local.port=' + (p.storagePort + 199),
-    '-cp', jars.map((f) => path.join(libDir, f)).join(':'),
-    'org.apache.cassandra.service.CassandraDaemon',
-  ];
-  const out = fs.openSync(p.outFile, 'a');
-  const child = spawn(java, args, { detached: true, stdio: ['ignore', out, out], cwd: p.dir });
-  child.unref();
-  fs.writeFileSync(p.pidFile, String(child.pid));
+  const child = spawnCassandra({
+    dir: p.dir,
+    pidFile: p.pidFile,
+    outFile: p.outFile,
+    yaml: cassandraYaml(p),
+    heap: HEAP,
+    props: [`-Dcassandra.jmx.local.port=${p.storagePort + 199}`],
+  });
   if (!quiet) log(`starting Cassandra ${CASSANDRA_VERSION} (${name}, pid ${child.pid}); logs in ${path.relative(process.cwd(), p.dir)}/logs`);
   const t0 = Date.now();
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  while (!(await portOpen(p.host, p.port))) {
-    if (exited || !readPid(p)) throw new Error(`Cassandra exited during start-up. Log tail:\n${tail(p.outFile)}\n${tail(p.logFile)}`);
-    if (Date.now() - t0 > timeoutMs) {
-      await stop(name, { quiet: true });
-      throw new Error(`Cassandra did not open port ${p.port} within ${timeoutMs / 1000}s. Log tail:\n${tail(p.logFile)}`);
-    }
-    await sleep(500);
+  try {
+    await waitForPort(p, child, timeoutMs);
+  } catch (e) {
+    if (readPid(p)) await stop(name, { quiet: true });
+    throw e;
   }
   if (p.auth) await waitForSuperuser(p, t0, timeoutMs);
   if (!quiet) log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
