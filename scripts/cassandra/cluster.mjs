@@ -219,34 +219,26 @@ export async function waitForCluster(up, { down = [], timeoutMs = 120_000 } = {}
 /** What is not yet as wanted (empty when all is): each live node's view of the others. */
 async function clusterViewProblem(driver, up, down) {
   const views = await Promise.all(up.map((n) => nodeView(driver, n)));
-  for (let i = 0; i < up.length; i++) {
-    const v = views[i];
-    if (typeof v === 'string') return `${up[i].host}: ${v}`;
-  }
+  for (let i = 0; i < up.length; i++) if (typeof views[i] === 'string') return `${up[i].host}: ${views[i]}`;
   const schemas = new Set(views.map((v) => v.schema));
   if (schemas.size > 1) return `schema versions differ: ${[...schemas].join(', ')}`;
   for (let i = 0; i < up.length; i++) {
     const v = views[i];
-    for (const [j, o] of up.entries()) {
-      if (o === up[i]) continue;
-      const seen = v.gossip.get(o.host);
-      // up: in the ring, at the generation the node itself has now (it restarted since, or not)
-      if (!seen || !/^NORMAL/.test(seen.status) || seen.generation !== views[j].gossip.get(o.host)?.generation) return `${up[i].host} does not see ${o.host} up yet`;
-    }
-    for (const o of down) {
-      const seen = v.gossip.get(o.host);
-      // a node stopped with SIGTERM announces its shutdown; one killed is convicted by the failure detector
-      if (seen && /^NORMAL/.test(seen.status) && v.allAlive) return `${up[i].host} still sees ${o.host} up`;
-    }
-    if (!down.length && !v.allAlive) return `${up[i].host} does not see every replica alive yet`;
+    const missing = up.filter((o) => o !== up[i] && !v.peers.has(o.host));
+    if (missing.length) return `${up[i].host} has not met ${missing.map((o) => o.host).join(', ')} yet`;
+    if (v.alive === undefined) continue;
+    const want = Math.min(3, up.length + down.length) - down.length;
+    if (v.alive !== want) return `${up[i].host} finds ${v.alive} replicas of system_distributed alive, not ${want}`;
   }
   return '';
 }
 
 /**
- * One node's view: the gossip state (status, generation) of every endpoint, its schema version,
- * and whether it finds every replica alive (a read at ALL of system_distributed, which has
- * replication factor 3: Unavailable while the node's failure detector has one of them down).
+ * One node's view: its schema version, its peers, and how many replicas of system_distributed
+ * (replication factor 3) its failure detector has alive: a read at ALL succeeds when all are, and
+ * says how many are when it fails (Unavailable). Only the system tables and that read: the
+ * gossip_info virtual table would resolve every peer's host name, which then shows in the
+ * server's DESCRIBE CLUSTER (`name/address:port`).
  */
 async function nodeView(driver, n) {
   const client = new driver.Client({
@@ -258,17 +250,20 @@ async function nodeView(driver, n) {
     pooling: { warmup: false },
   });
   try {
-    const rs = await client.execute('SELECT address, generation, status_with_port FROM system_views.gossip_info');
     const schema = String((await client.execute('SELECT schema_version FROM system.local')).first().schema_version);
-    const gossip = new Map(rs.rows.map((r) => [String(r.address), { status: String(r.status_with_port ?? ''), generation: Number(r.generation) }]));
-    let allAlive = true;
-    if (n.size >= 3) try {
-      await client.execute('SELECT * FROM system_distributed.repair_history LIMIT 1', [], { consistency: driver.types.consistencies.all });
-    } catch (e) {
-      if (!(e instanceof driver.errors.ResponseError)) throw e;
-      allAlive = false;
+    const peers = new Set((await client.execute('SELECT peer FROM system.peers_v2')).rows.map((r) => String(r.peer)));
+    let alive;
+    if (n.size >= 3) {
+      try {
+        await client.execute('SELECT * FROM system_distributed.repair_history LIMIT 1', [], { consistency: driver.types.consistencies.all });
+        alive = 3;
+      } catch (e) {
+        const inner = e instanceof driver.errors.NoHostAvailableError ? Object.values(e.innerErrors)[0] : e;
+        if (!(inner instanceof driver.errors.ResponseError) || typeof inner.alive !== 'number') throw e;
+        alive = inner.alive;
+      }
     }
-    return { gossip, schema, allAlive };
+    return { schema, peers, alive };
   } catch (e) {
     return e.message;
   } finally {

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import type { CqlType, CqlValue } from '../cql/types.js';
 import { errorParts, isRetryable, quoteId, readPages } from '../db/bulk.js';
+import { Routing } from '../db/routing.js';
 import { formatOptions, type FormatOptions } from '../format/options.js';
 import { capYoungGeneration } from '../memory.js';
 import { osErrorPlain, osErrorText, pyRepr } from '../shell/commands/args.js';
@@ -131,6 +132,16 @@ export function rowFormatter(types: CqlType[], o: FormatOptions, dialect: CopyCo
 }
 
 export async function runExport(ctx: CopyContext): Promise<void> {
+  const held: { routing?: Routing | null } = {};
+  try {
+    await exportRows(ctx, held);
+  } finally {
+    await held.routing?.close();
+  }
+}
+
+/** runExport's work; the routing it opens goes into `held`, for runExport to close whatever happens. */
+async function exportRows(ctx: CopyContext, held: { routing?: Routing | null }): Promise<void> {
   const { opts, st, info } = ctx;
   const start = Date.now();
   const toFile = st.file !== undefined;
@@ -176,8 +187,12 @@ export async function runExport(ctx: CopyContext): Promise<void> {
   const cols = ctx.columns.map((c) => quoteId(c.name)).join(', ');
   const pk = info.partitionKey.map(quoteId).join(', ');
   const base = `SELECT ${cols} FROM ${quoteId(ctx.ks)}.${quoteId(st.table)}`;
-  const work: { cql: string; params: unknown[]; label: string }[] = ranges
-    ? ranges.map(([lo, hi]) => ({ cql: `${base} WHERE token(${pk}) > ? AND token(${pk}) <= ?`, params: [lo, hi], label: `(${lo}, ${hi})` }))
+  // token-aware (the default; TSCQLSH_COPY_ROUTING=0 turns it off): the ranges are cut at the
+  // ring's tokens and each is read from a replica in the local data center (db/routing.ts)
+  const routing = (held.routing = ranges && /Murmur3/.test(info.partitioner) && process.env.TSCQLSH_COPY_ROUTING !== '0' ? await Routing.open(ctx.session, ctx.ks) : null);
+  const pieces = ranges ? (routing ? routing.splitAtRing(ranges) : ranges.map((range) => ({ range, pos: undefined }))) : [];
+  const work: { cql: string; params: unknown[]; label: string; pos?: number }[] = ranges
+    ? pieces.map(({ range: [lo, hi], pos }) => ({ cql: `${base} WHERE token(${pk}) > ? AND token(${pk}) <= ?`, params: [lo, hi], label: `(${lo}, ${hi})`, pos }))
     : [{ cql: base, params: [], label: '(None, None)' }];
   let failed = 0;
   let exported = 0;
@@ -197,6 +212,8 @@ export async function runExport(ctx: CopyContext): Promise<void> {
           consistency: ctx.consistency,
           signal,
           resume,
+          // a replica of the range, another one on a retry when there are several
+          via: routing && w.pos !== undefined ? routing.viaPosition(w.pos) : undefined,
         })) {
           if (signal.aborted) return;
           capYoungGeneration();
@@ -245,6 +262,8 @@ export async function runExport(ctx: CopyContext): Promise<void> {
     return;
   }
   meter.maybeUpdate(true);
+  // a test hook: where the reads went
+  if (process.env.TSCQLSH_COPY_STATS) await ctx.err(`[copy stats] ranges=${work.length}${routing ? ` ${routing.describe()}` : ''}`);
   if (failed) await ctx.err(`Exported ${work.length - failed} ranges out of ${work.length} total ranges, some records might be missing`);
   if (ctx.signal.aborted) await ctx.err(`Interrupted: ${exported} rows written.`);
   if (toFile) await ctx.say(`\n${exported} rows exported to ${out.files} files in ${describeInterval((Date.now() - start) / 1000)}.`);

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import type { CqlValue } from '../cql/types.js';
 import { errorParts, isRetryable, quoteId, writeRows, writeTexts } from '../db/bulk.js';
 import { keySerializer, loadRing, murmur3, ringPosition, tokenHi, tokenLo } from '../db/ring.js';
+import { Routing, type Via } from '../db/routing.js';
 import type { CopyContext } from './context.js';
 import { converter, ParseError } from './convert.js';
 import { CsvReader, type CsvRecord } from './csv.js';
@@ -26,6 +27,9 @@ interface Pending {
   raw: string[];
   /** per row: its bound values, or its values encoded in one Buffer (rowEncoder), or (PREPAREDSTATEMENTS=False) its statement text */
   values: (unknown[] | Buffer | string)[];
+  /** token-aware: the ring position all its rows fall in, or the replica (routing's host index) they were grouped by */
+  pos?: number;
+  host?: number;
 }
 
 /** a converted row and where it goes: its ring position, or its partition key text without a ring */
@@ -41,6 +45,16 @@ interface Row {
 const IMPORT_SEMI_SPACE = 4 * 1024 * 1024;
 
 export async function runImport(ctx: CopyContext): Promise<void> {
+  const held: { routing?: Routing | null } = {};
+  try {
+    await importRows(ctx, held);
+  } finally {
+    await held.routing?.close();
+  }
+}
+
+/** runImport's work; the routing it opens goes into `held`, for runImport to close whatever happens. */
+async function importRows(ctx: CopyContext, held: { routing?: Routing | null }): Promise<void> {
   const { opts, st, info } = ctx;
   const start = Date.now();
   const skipped = new Set(opts.skipCols.filter((c) => c !== ''));
@@ -103,8 +117,11 @@ export async function runImport(ctx: CopyContext): Promise<void> {
   const textTail = `)${opts.ttl >= 0 ? ` USING TTL ${opts.ttl}` : ''}`;
   // the token ring groups rows by the range their partition falls in (cqlsh's TokenMap); without
   // one (Keyspaces, another partitioner, a key type not serialized here) rows group by partition
-  const ring = isCounter ? null : await loadRing(ctx.session);
-  const serialize = ring ? keySerializer(partIdx.map((i) => valid[i].type), partIdx) : null;
+  const serialize = isCounter ? null : keySerializer(partIdx.map((i) => valid[i].type), partIdx);
+  // token-aware (the default; TSCQLSH_COPY_ROUTING=0 turns it off): each batch goes to a replica of
+  // its range in the local data center (db/routing.ts), whose ring then groups the rows
+  const routing = (held.routing = serialize && process.env.TSCQLSH_COPY_ROUTING !== '0' ? await Routing.open(ctx.session, ctx.ks) : null);
+  const ring = routing ? routing.ring : serialize ? await loadRing(ctx.session) : null;
   const byRing = ring !== null && serialize !== null;
   // bound values as their bytes, encoded here (the driver sends Buffers as they are)
   const encoders = order.map((i) => paramEncoder(valid[i].type));
@@ -178,13 +195,17 @@ export async function runImport(ctx: CopyContext): Promise<void> {
   const writeOpts = { consistency: ctx.consistency, timeoutMs: 60_000 };
   const limiter = new RateLimiter(opts.ingestRate);
   let requests = 0;
+  /** where a batch goes this attempt: a live replica of its range (another one on a retry when there are several) */
+  const route = (batch: Pending): Via | undefined =>
+    !routing ? undefined : batch.pos !== undefined ? routing.viaPosition(batch.pos) : batch.host !== undefined ? routing.viaHost(batch.host) : undefined;
   const send = async (batch: Pending): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
       requests += isCounter ? batch.values.length : 1;
       try {
-        if (isCounter) for (const v of batch.values) await writeRows(ctx.session, cql, [v as unknown[]], writeOpts);
-        else if (literal) await writeTexts(ctx.session, batch.values as string[], writeOpts);
-        else await writeRows(ctx.session, cql, batch.values.map((v) => (Buffer.isBuffer(v) ? rowParams(v, valid.length) : (v as unknown[]))), writeOpts);
+        const wo = routing ? { ...writeOpts, via: route(batch) } : writeOpts;
+        if (isCounter) for (const v of batch.values) await writeRows(ctx.session, cql, [v as unknown[]], wo);
+        else if (literal) await writeTexts(ctx.session, batch.values as string[], wo);
+        else await writeRows(ctx.session, cql, batch.values.map((v) => (Buffer.isBuffer(v) ? rowParams(v, valid.length) : (v as unknown[]))), wo);
         imported += batch.values.length;
         meter.add(batch.values.length);
         return;
@@ -195,7 +216,7 @@ export async function runImport(ctx: CopyContext): Promise<void> {
           // the data is at fault (a bad value, a key too long): the rows go again one by one, so
           // that only the bad ones end in the error file
           await ctx.err(`Failed to import ${n} rows: ${name} - ${msg},  will retry later, attempt ${attempt} of ${opts.maxAttempts}`);
-          await Promise.all(batch.values.map((v, i) => send({ raw: [batch.raw[i]], values: [v] })));
+          await Promise.all(batch.values.map((v, i) => send({ raw: [batch.raw[i]], values: [v], pos: batch.pos, host: batch.host })));
           return;
         }
         if (attempt < opts.maxAttempts && !ctx.signal.aborted) {
@@ -239,30 +260,32 @@ export async function runImport(ctx: CopyContext): Promise<void> {
     chunk = new Map();
     chunkRows = 0;
     if (stop) return;
-    for (const rows of splitIntoBatches(groups)) {
+    for (const { rows, pos, host } of splitIntoBatches(groups)) {
       if (ctx.signal.aborted || stop) return;
-      await dispatch({ raw: rows.map((r) => r.raw), values: rows.map((r) => r.values) });
+      await dispatch({ raw: rows.map((r) => r.raw), values: rows.map((r) => r.values), pos, host });
     }
   };
   /**
    * cqlsh's split_into_batches: a ring position with more than MINBATCHSIZE rows goes in batches of
-   * MAXBATCHSIZE; the other rows are put together by their first replica. Without a ring a group is
+   * MAXBATCHSIZE; the other rows are put together by a replica (token-aware: a live one of the
+   * local data center, taking turns; else the range's first replica). Without a ring a group is
    * one partition.
    */
-  const splitIntoBatches = function* (groups: Map<string | number, Row[]>): Generator<Row[]> {
+  const splitIntoBatches = function* (groups: Map<string | number, Row[]>): Generator<{ rows: Row[]; pos?: number; host?: number }> {
     const max = Math.max(1, opts.maxBatchSize);
     const byReplica = new Map<number, Row[]>();
-    for (const [pos, rows] of groups) {
-      if (byRing && rows.length <= opts.minBatchSize) {
-        const owner = ring!.owner[pos as number];
-        const list = byReplica.get(owner);
+    for (const [key, rows] of groups) {
+      const pos = byRing ? (key as number) : undefined;
+      if (pos !== undefined && rows.length <= opts.minBatchSize) {
+        const replica = routing ? routing.replicaIndexOf(pos) : ring!.owner[pos];
+        const list = byReplica.get(replica);
         if (list) for (const r of rows) list.push(r);
-        else byReplica.set(owner, rows);
+        else byReplica.set(replica, rows);
         continue;
       }
-      for (let i = 0; i < rows.length; i += max) yield rows.slice(i, i + max);
+      for (let i = 0; i < rows.length; i += max) yield { rows: rows.slice(i, i + max), pos };
     }
-    for (const rows of byReplica.values()) for (let i = 0; i < rows.length; i += max) yield rows.slice(i, i + max);
+    for (const [replica, rows] of byReplica) for (let i = 0; i < rows.length; i += max) yield { rows: rows.slice(i, i + max), host: routing ? replica : undefined };
   };
 
   let read = 0;
@@ -333,7 +356,7 @@ export async function runImport(ctx: CopyContext): Promise<void> {
   while (inflight.size) await Promise.all([...inflight]);
   meter.maybeUpdate(true);
   // a test hook: how the rows went out
-  if (process.env.TSCQLSH_COPY_STATS) await ctx.err(`[copy stats] requests=${requests} ring=${byRing ? ring!.hi.length : 0}`);
+  if (process.env.TSCQLSH_COPY_STATS) await ctx.err(`[copy stats] requests=${requests} ring=${byRing ? ring!.hi.length : 0}${routing ? ` ${routing.describe()}` : ''}`);
   if (failedRows) await ctx.err(`Failed to process ${failedRows} rows; failed rows written to ${opts.errFile}`);
   if (ctx.signal.aborted) await ctx.err(`Interrupted: ${imported} rows written.`);
   await ctx.say(`\n${imported} rows imported from ${files} files in ${describeInterval((Date.now() - start) / 1000)} (${skippedRows} skipped).`);

@@ -4,6 +4,7 @@
 import driver from 'cassandra-driver';
 import { CqlDate, CqlDecimal, CqlDuration, CqlTimestamp, type Column, type CqlType, type CqlValue } from '../cql/types.js';
 import { describeError } from './errors.js';
+import type { Via } from './routing.js';
 import type { Consistency, Session } from './session.js';
 import { toCqlType, type DriverType } from './types.js';
 import { valueConverter } from './values.js';
@@ -56,11 +57,13 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** where to start (and, page by page, where it got to): a retry goes on from there */
   resume?: { pageState?: string | Buffer };
+  /** the replica to read from (db/routing.ts); the session's node without */
+  via?: Via;
 }
 
 /** Rows of one query (with bound parameters), page by page. */
 export async function* readPages(session: Session, cql: string, params: unknown[], columns: Column[], o: ReadOptions): AsyncGenerator<CqlValue[][]> {
-  const c = session.driverClient;
+  const c = o.via?.client ?? session.driverClient;
   const convert = columns.map((col) => valueConverter(col.type));
   let pageState = o.resume?.pageState;
   do {
@@ -72,6 +75,7 @@ export async function* readPages(session: Session, cql: string, params: unknown[
       pageState,
       readTimeout: o.timeoutMs,
       consistency: o.consistency ? consistencyCode(o.consistency) : undefined,
+      host: o.via?.host,
     });
     const rows: CqlValue[][] = new Array(rs.rows.length);
     for (let r = 0; r < rs.rows.length; r++) {
@@ -90,12 +94,14 @@ export async function* readPages(session: Session, cql: string, params: unknown[
 export interface WriteOptions {
   consistency?: Consistency;
   timeoutMs?: number;
+  /** the replica to write through (db/routing.ts); the session's node without */
+  via?: Via;
 }
 
 /** Writes rows (already converted with toDriverValues) with one prepared statement: one row alone, more as an unlogged batch. */
 export async function writeRows(session: Session, cql: string, rows: unknown[][], o: WriteOptions): Promise<void> {
-  const c = session.driverClient;
-  const opts = { prepare: true, consistency: o.consistency ? consistencyCode(o.consistency) : undefined, readTimeout: o.timeoutMs };
+  const c = o.via?.client ?? session.driverClient;
+  const opts = { prepare: true, consistency: o.consistency ? consistencyCode(o.consistency) : undefined, readTimeout: o.timeoutMs, host: o.via?.host };
   if (rows.length === 1) await c.execute(cql, rows[0], opts);
   else await c.batch(rows.map((params) => ({ query: cql, params })), { ...opts, logged: false });
 }
@@ -187,8 +193,8 @@ export function errorParts(e: unknown): [name: string, message: string] {
 
 /** Statements as text (PREPAREDSTATEMENTS=False): one alone, more as an unlogged batch of texts. */
 export async function writeTexts(session: Session, statements: string[], o: WriteOptions): Promise<void> {
-  const c = session.driverClient;
-  const opts = { prepare: false, consistency: o.consistency ? consistencyCode(o.consistency) : undefined, readTimeout: o.timeoutMs };
+  const c = o.via?.client ?? session.driverClient;
+  const opts = { prepare: false, consistency: o.consistency ? consistencyCode(o.consistency) : undefined, readTimeout: o.timeoutMs, host: o.via?.host };
   if (statements.length === 1) await c.execute(statements[0], [], opts);
   else await c.batch(statements, { ...opts, logged: false });
 }

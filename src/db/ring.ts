@@ -46,14 +46,19 @@ export async function loadRing(session: Session): Promise<TokenRing | null> {
   }
 }
 
-/** cqlsh's get_ring_pos: bisect_right of the token in the ring, wrapping past the last token to 0. */
+/**
+ * The ring position a token falls in: the first ring token at or above it (the range
+ * (previous token, that token] it belongs to, whose replicas own it), wrapping past the last token
+ * to 0. (cqlsh's get_ring_pos bisects right, which puts a token equal to a ring token in the next
+ * range; routing needs the range that owns it.)
+ */
 export function ringPosition(ring: TokenRing, hi: number, lo: number): number {
   let a = 0;
   let b = ring.hi.length;
   while (a < b) {
     const m = (a + b) >>> 1;
     const mh = ring.hi[m];
-    if (hi < mh || (hi === mh && lo < ring.lo[m])) b = m;
+    if (hi < mh || (hi === mh && lo <= ring.lo[m])) b = m;
     else a = m + 1;
   }
   return a < ring.hi.length ? a : 0;

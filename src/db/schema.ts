@@ -194,11 +194,12 @@ export async function loadSchema(session: Session, o: { keyspaces?: boolean } = 
 
 async function loadCluster(session: Session): Promise<ClusterModel> {
   const local = (await trySelect(session, 'SELECT * FROM system.local'))[0] ?? {};
-  const ring: { token: string; endpoint: string }[] = [];
+  const ring: NonNullable<ClusterModel['ring']> = [];
   const endpoint = (addr: CqlValue | undefined, port: CqlValue | undefined) => `/${str(addr)}:${port ?? 7000}`;
-  for (const t of list(local.tokens)) ring.push({ token: t, endpoint: endpoint(local.listen_address ?? local.broadcast_address, local.listen_port) });
+  const place = (r: Row) => ({ dc: strOrNull(r.data_center), rack: strOrNull(r.rack) });
+  for (const t of list(local.tokens)) ring.push({ token: t, endpoint: endpoint(local.listen_address ?? local.broadcast_address, local.listen_port), ...place(local) });
   for (const p of await trySelect(session, 'SELECT * FROM system.peers_v2')) {
-    for (const t of list(p.tokens)) ring.push({ token: t, endpoint: endpoint(p.peer, p.peer_port) });
+    for (const t of list(p.tokens)) ring.push({ token: t, endpoint: endpoint(p.peer, p.peer_port), ...place(p) });
   }
   return { name: str(local.cluster_name), partitioner: str(local.partitioner), ring };
 }

@@ -113,32 +113,7 @@ export class Session {
     patchTimestampDecoding();
     // a host name is resolved here, so the contact points and the whitelist are the same addresses
     const endpoints = await whiteList(o.host, o.port);
-    const options: driver.DseClientOptions = {
-      contactPoints: endpoints,
-      localDataCenter: o.localDataCenter,
-      keyspace: o.keyspace,
-      socketOptions: {
-        connectTimeout: o.connectTimeoutMs ?? 5000,
-        readTimeout: o.requestTimeoutMs ?? 10000,
-      },
-      pooling: { warmup: false },
-      encoding: { useBigIntAsLong: true, useBigIntAsVarint: true, map: Map },
-      queryOptions: { consistency: driver.types.consistencies.one, prepare: false },
-      policies: {
-        loadBalancing: new driver.policies.loadBalancing.WhiteListPolicy(
-          new driver.policies.loadBalancing.RoundRobinPolicy(),
-          endpoints,
-        ),
-        // a lost server is tried again every second, so the next statement works soon after it is back
-        reconnection: new driver.policies.reconnection.ConstantReconnectionPolicy(1000),
-      },
-      protocolOptions: { port: o.port, maxVersion: o.protocolVersion },
-      isMetadataSyncEnabled: false,
-    };
-    if (o.authProvider) options.authProvider = o.authProvider as driver.auth.AuthProvider;
-    else if (o.username !== undefined) options.authProvider = new driver.auth.PlainTextAuthProvider(o.username, o.password ?? '');
-    if (o.tls) options.sslOptions = tlsOptions(o.tls, o.host) as driver.ClientOptions['sslOptions'];
-    if (o.secureConnectBundle) applySecureConnectBundle(options, o.secureConnectBundle);
+    const options = driverOptions(o, endpoints, new driver.policies.loadBalancing.WhiteListPolicy(new driver.policies.loadBalancing.RoundRobinPolicy(), endpoints));
     const client = new driver.Client(options);
     made.client = client;
     await client.connect();
@@ -359,6 +334,33 @@ export class Session {
     this.roleCache.clear();
   }
 
+  /** The data center of the node this session's requests go to, when the driver knows it. */
+  get dataCenter(): string | undefined {
+    const cc = (this.client as unknown as { controlConnection?: { host?: { datacenter?: string | null } } }).controlConnection;
+    return cc?.host?.datacenter ?? undefined;
+  }
+
+  /**
+   * A second client to the same cluster (same credentials, TLS, timeouts) whose requests may go to
+   * any node of data center `localDc`, with a connection to each open on return. The session's own
+   * client sends everything to the contact point, as cqlsh does; COPY routes each request to a
+   * replica through this one (db/routing.ts). The caller shuts it down. Not for Astra or Keyspaces.
+   */
+  async openDataCenterClient(localDc: string): Promise<driver.Client> {
+    const endpoints = await whiteList(this.options.host, this.options.port);
+    const options = driverOptions({ ...this.options, keyspace: undefined }, endpoints, new driver.policies.loadBalancing.DCAwareRoundRobinPolicy(localDc));
+    options.localDataCenter = localDc;
+    options.pooling = { warmup: true };
+    const client = new driver.Client(options);
+    await client.connect();
+    return client;
+  }
+
+  /** true when the session reaches a cluster through a cloud bundle (Astra): no routing to nodes */
+  get viaCloudBundle(): boolean {
+    return this.options.secureConnectBundle !== undefined;
+  }
+
   /** What cqlsh prints for an error this session raised. */
   describeError(err: unknown): string {
     const text = describeError(err, (address) => this.client.hosts.get(address)?.datacenter);
@@ -433,6 +435,34 @@ function upAgain(h: DriverHost): Promise<void> {
 
 function camel(c: Consistency): keyof typeof driver.types.consistencies {
   return c.toLowerCase().replace(/_(\w)/g, (_, x: string) => x.toUpperCase()) as keyof typeof driver.types.consistencies;
+}
+
+/** The driver's options for a session's connection; `loadBalancing` picks which nodes serve requests. */
+function driverOptions(o: ConnectOptions, endpoints: string[], loadBalancing: driver.policies.loadBalancing.LoadBalancingPolicy): driver.DseClientOptions {
+  const options: driver.DseClientOptions = {
+    contactPoints: endpoints,
+    localDataCenter: o.localDataCenter,
+    keyspace: o.keyspace,
+    socketOptions: {
+      connectTimeout: o.connectTimeoutMs ?? 5000,
+      readTimeout: o.requestTimeoutMs ?? 10000,
+    },
+    pooling: { warmup: false },
+    encoding: { useBigIntAsLong: true, useBigIntAsVarint: true, map: Map },
+    queryOptions: { consistency: driver.types.consistencies.one, prepare: false },
+    policies: {
+      loadBalancing,
+      // a lost server is tried again every second, so the next statement works soon after it is back
+      reconnection: new driver.policies.reconnection.ConstantReconnectionPolicy(1000),
+    },
+    protocolOptions: { port: o.port, maxVersion: o.protocolVersion },
+    isMetadataSyncEnabled: false,
+  };
+  if (o.authProvider) options.authProvider = o.authProvider as driver.auth.AuthProvider;
+  else if (o.username !== undefined) options.authProvider = new driver.auth.PlainTextAuthProvider(o.username, o.password ?? '');
+  if (o.tls) options.sslOptions = tlsOptions(o.tls, o.host) as driver.ClientOptions['sslOptions'];
+  if (o.secureConnectBundle) applySecureConnectBundle(options, o.secureConnectBundle);
+  return options;
 }
 
 function negotiated(client: driver.Client): number {

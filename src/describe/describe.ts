@@ -3,6 +3,7 @@
 import { quoteName, sortedByName } from './cql-text.js';
 import { createAggregate, createFunction, createIndex, createKeyspace, createType, signature, typesInDependencyOrder } from './elements.js';
 import type { KeyspaceModel, SchemaModel, TableModel } from './model.js';
+import { replicaPlacement } from './replication.js';
 import { type ClusterRow, DescribeError, type DescribeRequest, type DescribeRow } from './request.js';
 import { createTable, createView } from './table.js';
 import { virtualKeyspace, virtualTable } from './virtual.js';
@@ -134,7 +135,10 @@ function tableElements(k: KeyspaceModel, t: TableModel, internals: boolean): Des
   return out;
 }
 
-/** DESCRIBE CLUSTER from the model: the ring's ownership only when a keyspace is in use. */
+/**
+ * DESCRIBE CLUSTER from the model: with a keyspace in use (not a system one), each ring token and
+ * the endpoints holding the range it ends, placed by the keyspace's replication strategy.
+ */
 export function describeCluster(s: SchemaModel, current: string | undefined): ClusterRow {
   const c = s.cluster ?? { name: '', partitioner: '' };
   const out: ClusterRow = {
@@ -142,19 +146,15 @@ export function describeCluster(s: SchemaModel, current: string | undefined): Cl
     partitioner: c.partitioner.replace(/^org\.apache\.cassandra\.dht\./, ''),
     snitch: (c.snitch ?? 'DynamicEndpointSnitch').replace(/^org\.apache\.cassandra\.locator\./, ''),
   };
-  if (current !== undefined && c.ring) {
+  if (current !== undefined && c.ring && !SYSTEM.has(current)) {
     const ks = s.keyspaces.find((k) => k.name === current);
-    const rf = Number(ks?.replication.replication_factor ?? 1) || 1;
     const ring = [...c.ring].sort((a, b) => (BigInt(a.token) < BigInt(b.token) ? -1 : BigInt(a.token) > BigInt(b.token) ? 1 : 0));
-    const owners: [string, string[]][] = ring.map((r, i) => {
-      const eps: string[] = [];
-      for (let j = 0; j < ring.length && eps.length < rf; j++) {
-        const e = ring[(i + j) % ring.length].endpoint;
-        if (!eps.includes(e)) eps.push(e);
-      }
-      return [r.token, eps];
-    });
-    out.range_ownership = owners.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    // one object per endpoint, so that placement sees each node once
+    const nodes = new Map<string, { endpoint: string; dc: string | null; rack: string | null }>();
+    const owners = ring.map((r) => nodes.get(r.endpoint) ?? nodes.set(r.endpoint, { endpoint: r.endpoint, dc: r.dc ?? null, rack: r.rack ?? null }).get(r.endpoint)!);
+    const place = replicaPlacement(owners, ks?.replication ?? {}) ?? replicaPlacement(owners, { class: 'SimpleStrategy', replication_factor: '1' })!;
+    const owned: [string, string[]][] = ring.map((r, i) => [r.token, place(i).map((n) => n.endpoint)]);
+    out.range_ownership = owned.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
   return out;
 }

@@ -11,8 +11,8 @@ export interface ClusterModel {
   name: string;
   partitioner: string;
   snitch?: string;
-  /** token → endpoints, in ring order */
-  ring?: { token: string; endpoint: string }[];
+  /** each ring token and the endpoint owning it, with its data center and rack when known */
+  ring?: { token: string; endpoint: string; dc?: string | null; rack?: string | null }[];
 }
 
 export interface KeyspaceModel {

@@ -28,11 +28,11 @@ describe('Murmur3 token', () => {
     }
   });
 
-  it('ring position: bisect_right, wrapping past the last token', () => {
+  it('ring position: the first ring token at or above, wrapping past the last token', () => {
     const toks = [-100n, 0n, 5000000000n];
     const ring: TokenRing = { hi: Int32Array.from(toks, (t) => Number(BigInt.asIntN(32, t >> 32n))), lo: Uint32Array.from(toks, (t) => Number(BigInt.asUintN(32, t))), owner: new Uint16Array(3), hosts: ['a'] };
     const pos = (t: bigint) => ringPosition(ring, Number(BigInt.asIntN(32, t >> 32n)), Number(BigInt.asUintN(32, t)));
-    expect([-200n, -100n, -1n, 0n, 1n, 4999999999n, 5000000000n, 9000000000n].map(pos)).toEqual([0, 1, 1, 2, 2, 2, 0, 0]);
+    expect([-200n, -100n, -1n, 0n, 1n, 4999999999n, 5000000000n, 9000000000n].map(pos)).toEqual([0, 0, 1, 1, 2, 2, 2, 0]);
   });
 });
 
