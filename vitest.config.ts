@@ -74,6 +74,20 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // cluster: a local 3-node cluster in two data centers (test/support/cluster-setup.ts), nodes
+      // taken down and brought back; in a test group of its own, after the others, so its node
+      // restarts never load the machine under their timing
+      {
+        test: {
+          name: 'cluster',
+          include: ['test/cluster/**/*.test.ts'],
+          globalSetup: ['test/support/cluster-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
+      },
       // image: docker/Dockerfile built and run for real (test/image/), where buildah or a Docker
       // engine is present; in a group of its own, never alongside the other projects' files (its
       // build would load the machine under their timing)

@@ -283,10 +283,17 @@ export async function stopNode(n, { signal = 'SIGTERM', quiet = false, timeoutMs
   const t0 = Date.now();
   while (readPid(n) && Date.now() - t0 < timeoutMs) await sleep(200);
   if (readPid(n)) process.kill(pid, 'SIGKILL');
-  while (readPid(n)) await sleep(100);
+  for (let i = 0; i < 100 && readPid(n); i++) await sleep(100);
   fs.rmSync(n.pidFile, { force: true });
   if (!quiet) log(`stopped ${n.name} (pid ${pid}${signal === 'SIGTERM' ? '' : `, ${signal}`})`);
   return true;
+}
+
+/** Sends a signal to a running node (SIGSTOP freezes it: its peers time out on it; SIGCONT thaws it). */
+export function signalNode(n, signal) {
+  const pid = readPid(n);
+  if (!pid) throw new Error(`${n.name} is not running`);
+  process.kill(pid, signal);
 }
 
 /** Each known node: where it is and whether its process runs and its native port answers. */

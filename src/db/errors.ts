@@ -2,6 +2,7 @@
 // error code and the fields the driver decoded. cqlsh's wording comes from the Python driver:
 // server errors read `Error from server: code=XXXX [summary] message="..."`, some with `info={...}`.
 import driver from 'cassandra-driver';
+import { FrameReader } from 'cassandra-driver/lib/readers.js';
 import { pyStrRepr } from '../format/pyvalues.js';
 
 const codes = driver.types.responseErrorCodes;
@@ -112,8 +113,32 @@ function hex(code: number) {
   return code.toString(16).padStart(4, '0');
 }
 
-/** The server's own text; the driver rewrites it for a few error kinds, so rebuild Cassandra's. */
+let readerPatched = false;
+
+/**
+ * The driver replaces the server's message of Unavailable, timeout and failure errors with its own
+ * sentence; this keeps the server's text as `serverMessage` (read again from the frame), which
+ * cqlsh shows: e.g. "Cannot achieve consistency level EACH_QUORUM in DC dc2".
+ */
+export function keepServerErrorMessages(): void {
+  if (readerPatched) return;
+  readerPatched = true;
+  const proto = FrameReader.prototype;
+  const readError = proto.readError;
+  proto.readError = function (this: FrameReader) {
+    const start = this.offset;
+    this.readInt();
+    const message = this.readString();
+    this.offset = start;
+    const err = readError.call(this) as DriverError;
+    err.serverMessage = message;
+    return err;
+  };
+}
+
+/** The server's own text; the driver rewrites it for a few error kinds, so rebuild Cassandra's when it was not kept. */
 function serverMessage(e: DriverError): string {
+  if (typeof e.serverMessage === 'string' && (e.code === codes.unavailableException || e.code === codes.readTimeout || e.code === codes.writeTimeout)) return e.serverMessage;
   switch (e.code) {
     case codes.unavailableException:
       return `Cannot achieve consistency level ${consistencyName(e.consistencies)}`;
@@ -194,6 +219,15 @@ export function describeConnectError(err: unknown, host: string, port: number, c
   const inner = firstInner(err);
   const ks = /^Keyspace '(.*)' does not exist$/.exec(inner?.message ?? '');
   if (ks) return `Connection error: ("Unable to connect to any servers using keyspace '${ks[1]}'", ['${host}'])`;
+  // several contact points (a profile's host list): each one's failure, as the driver tried them
+  const tried = err instanceof driver.errors.NoHostAvailableError ? Object.entries(((err as unknown as DriverError).innerErrors ?? {}) as Record<string, DriverError>) : [];
+  if (host.includes(',') && tried.length > 1) {
+    const each = tried.map(([endpoint, e]) => {
+      const h = endpoint.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+      return `'${h}:${port}': ${pythonConnectError(e, h, port, connectTimeoutMs)}`;
+    });
+    return `Connection error: ('Unable to connect to any servers', {${each.join(', ')}})`;
+  }
   return `Connection error: ('Unable to connect to any servers', {'${host}:${port}': ${pythonConnectError(inner, host, port, connectTimeoutMs)}})`;
 }
 

@@ -4,7 +4,7 @@ import dns from 'node:dns/promises';
 import net from 'node:net';
 import driver from 'cassandra-driver';
 import type { Column, CqlValue } from '../cql/types.js';
-import { ConnectTimeoutError, describeError } from './errors.js';
+import { ConnectTimeoutError, describeError, keepServerErrorMessages } from './errors.js';
 import { applySecureConnectBundle } from './cloud.js';
 import { ddlTarget, waitForDdl } from './keyspaces-ddl.js';
 import { isWriteStatement, KEYSPACES_CONSISTENCIES, KEYSPACES_SERIAL, KEYSPACES_WRITE_CONSISTENCY, keyspacesConsistencyError } from './keyspaces-rules.js';
@@ -111,6 +111,7 @@ export class Session {
 
   private static async open(o: ConnectOptions, made: { client?: driver.Client }): Promise<Session> {
     patchTimestampDecoding();
+    keepServerErrorMessages();
     // a host name is resolved here, so the contact points and the whitelist are the same addresses
     const endpoints = await whiteList(o.host, o.port);
     const options = driverOptions(o, endpoints, new driver.policies.loadBalancing.WhiteListPolicy(new driver.policies.loadBalancing.RoundRobinPolicy(), endpoints));
@@ -119,13 +120,15 @@ export class Session {
     await client.connect();
     // the driver read the server's version while connecting; cluster name and CQL version are
     // read when first shown (loadDetails), which spares a batch run a round trip
-    const known = (client as unknown as { controlConnection?: { host?: { cassandraVersion?: string } } }).controlConnection?.host?.cassandraVersion;
+    const control = (client as unknown as { controlConnection?: { host?: { cassandraVersion?: string; address?: string } } }).controlConnection?.host;
+    const known = control?.cassandraVersion;
     const info: ServerInfo = {
       clusterName: '',
       releaseVersion: typeof known === 'string' ? known : '',
       cqlVersion: '',
       protocolVersion: negotiated(client),
-      host: o.host,
+      // of several contact points, the one connected to
+      host: contactHosts(o.host).length > 1 && control?.address ? control.address.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1') : o.host,
       port: o.port,
     };
     const session = new Session(client, info, o);
@@ -460,7 +463,7 @@ function driverOptions(o: ConnectOptions, endpoints: string[], loadBalancing: dr
   };
   if (o.authProvider) options.authProvider = o.authProvider as driver.auth.AuthProvider;
   else if (o.username !== undefined) options.authProvider = new driver.auth.PlainTextAuthProvider(o.username, o.password ?? '');
-  if (o.tls) options.sslOptions = tlsOptions(o.tls, o.host) as driver.ClientOptions['sslOptions'];
+  if (o.tls) options.sslOptions = tlsOptions(o.tls, contactHosts(o.host)[0]) as driver.ClientOptions['sslOptions'];
   if (o.secureConnectBundle) applySecureConnectBundle(options, o.secureConnectBundle);
   return options;
 }
@@ -470,12 +473,22 @@ function negotiated(client: driver.Client): number {
   return cc?.protocolVersion ?? 0;
 }
 
-/** Only the contact point's own addresses serve queries (peers, e.g. Keyspaces' 127.0.0.1 rows, are ignored). */
+/** Only the contact points' own addresses serve queries (peers, e.g. Keyspaces' 127.0.0.1 rows, are ignored). */
 async function whiteList(host: string, port: number): Promise<string[]> {
   const fmt = (a: string) => (net.isIPv6(a) ? `[${a}]:${port}` : `${a}:${port}`);
-  if (net.isIP(host)) return [fmt(host)];
-  // a name that does not resolve fails here, with the resolver's error (getaddrinfo ENOTFOUND ...)
-  return [...new Set((await dns.lookup(host, { all: true })).map((a) => fmt(a.address)))];
+  const out: string[] = [];
+  for (const h of contactHosts(host)) {
+    if (net.isIP(h)) out.push(fmt(h));
+    // a name that does not resolve fails here, with the resolver's error (getaddrinfo ENOTFOUND ...)
+    else out.push(...(await dns.lookup(h, { all: true })).map((a) => fmt(a.address)));
+  }
+  return [...new Set(out)];
+}
+
+/** The hosts of a `host` setting: one, or several separated by commas (a profile's contact points). */
+export function contactHosts(host: string): string[] {
+  const hosts = host.split(',').map((h) => h.trim()).filter(Boolean);
+  return hosts.length ? hosts : [host];
 }
 
 

@@ -1,0 +1,32 @@
+export interface ClusterNode {
+  name: string;
+  index: number;
+  size: number;
+  first: string;
+  host: string;
+  port: number;
+  storagePort: number;
+  seeds: string[];
+  dc: string;
+  rack: string;
+  tokens: string[];
+  dir: string;
+  pidFile: string;
+  logFile: string;
+  outFile: string;
+}
+export declare const DEFAULT_FIRST: string;
+export declare function placement(k: number): { dc: string; rack: string };
+export declare function tokensOf(k: number, size: number): string[];
+export declare function clusterNode(k: number, size: number, first?: string): ClusterNode;
+export declare function clusterNodes(size?: number, first?: string): ClusterNode[];
+export declare function knownNode(host: string): ClusterNode;
+export declare function knownNodes(): ClusterNode[];
+export declare function startNode(n: ClusterNode, opts?: { timeoutMs?: number; quiet?: boolean }): Promise<ClusterNode & { pid: number; started: boolean }>;
+export declare function startCluster(size?: number, opts?: { first?: string; timeoutMs?: number; quiet?: boolean }): Promise<(ClusterNode & { pid: number; started: boolean })[]>;
+export declare function waitForCluster(up: ClusterNode[], opts?: { down?: ClusterNode[]; timeoutMs?: number }): Promise<void>;
+export declare function stopNode(n: ClusterNode, opts?: { signal?: NodeJS.Signals; quiet?: boolean; timeoutMs?: number }): Promise<boolean>;
+export declare function clusterStatus(): Promise<(ClusterNode & { pid?: number; running: boolean; answering: boolean })[]>;
+export declare function describeNode(s: ClusterNode & { pid?: number; running: boolean; answering: boolean }): string;
+export declare function describeCluster(nodes: ClusterNode[]): string;
+export declare function signalNode(n: ClusterNode, signal: NodeJS.Signals): void;

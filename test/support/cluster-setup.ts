@@ -1,0 +1,42 @@
+// The `cluster` project's server: a local 3-node cluster (scripts/cassandra/cluster.mjs) on
+// 127.0.0.11-13 (TSCQLSH_TEST_CLUSTER_FIRST moves it), native port 9042 + TSCQLSH_DB_PORT_OFFSET,
+// dc1 = .11 and .12, dc2 = .13. Away from 127.0.0.1, where the single-node test server runs on
+// the same port. A cluster already running is used as it is and left running; one started here
+// is stopped at the end. Tests read it with `inject('cluster')`.
+import type { TestProject } from 'vitest/node';
+import { clusterNodes, clusterStatus, startCluster, stopNode } from '../../scripts/cassandra/cluster.mjs';
+
+export interface TestCluster {
+  /** the nodes' addresses, in order */
+  hosts: string[];
+  port: number;
+  /** each node's data center and rack */
+  dcs: Record<string, { dc: string; rack: string }>;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cluster: TestCluster;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const first = process.env.TSCQLSH_TEST_CLUSTER_FIRST ?? '127.0.0.11';
+  const nodes = clusterNodes(3, first);
+  const running = new Set((await clusterStatus()).filter((s) => s.running).map((s) => s.host));
+  const t0 = Date.now();
+  try {
+    await startCluster(3, { first, quiet: true, timeoutMs: 300_000 });
+  } catch (e) {
+    throw new Error(`No cluster for the ${project.name} tests: ${(e as Error).message}`);
+  }
+  process.stderr.write(`[${project.name}] Cassandra cluster at ${nodes.map((n) => n.host).join(', ')} port ${nodes[0].port} (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
+  project.provide('cluster', {
+    hosts: nodes.map((n) => n.host),
+    port: nodes[0].port,
+    dcs: Object.fromEntries(nodes.map((n) => [n.host, { dc: n.dc, rack: n.rack }])),
+  });
+  return async () => {
+    await Promise.all(nodes.filter((n) => !running.has(n.host)).map((n) => stopNode(n, { quiet: true })));
+  };
+}
