@@ -195,6 +195,7 @@ async function importRows(ctx: CopyContext, held: { routing?: Routing | null }):
   const writeOpts = { consistency: ctx.consistency, timeoutMs: 60_000 };
   const limiter = new RateLimiter(opts.ingestRate);
   let requests = 0;
+  let failedAttempts = 0;
   /** where a batch goes this attempt: a live replica of its range (another one on a retry when there are several) */
   const route = (batch: Pending): Via | undefined =>
     !routing ? undefined : batch.pos !== undefined ? routing.viaPosition(batch.pos) : batch.host !== undefined ? routing.viaHost(batch.host) : undefined;
@@ -210,6 +211,7 @@ async function importRows(ctx: CopyContext, held: { routing?: Routing | null }):
         meter.add(batch.values.length);
         return;
       } catch (e) {
+        failedAttempts++;
         const [name, msg] = errorParts(e);
         const n = batch.values.length;
         if (n > 1 && !isCounter && !isRetryable(e) && !ctx.signal.aborted) {
@@ -356,7 +358,7 @@ async function importRows(ctx: CopyContext, held: { routing?: Routing | null }):
   while (inflight.size) await Promise.all([...inflight]);
   meter.maybeUpdate(true);
   // a test hook: how the rows went out
-  if (process.env.TSCQLSH_COPY_STATS) await ctx.err(`[copy stats] requests=${requests} ring=${byRing ? ring!.hi.length : 0}${routing ? ` ${routing.describe()}` : ''}`);
+  if (process.env.TSCQLSH_COPY_STATS) await ctx.err(`[copy stats] requests=${requests} failed=${failedAttempts} ring=${byRing ? ring!.hi.length : 0}${routing ? ` ${routing.describe()}` : ''}`);
   if (failedRows) await ctx.err(`Failed to process ${failedRows} rows; failed rows written to ${opts.errFile}`);
   if (ctx.signal.aborted) await ctx.err(`Interrupted: ${imported} rows written.`);
   await ctx.say(`\n${imported} rows imported from ${files} files in ${describeInterval((Date.now() - start) / 1000)} (${skippedRows} skipped).`);

@@ -56,8 +56,15 @@ const consistencyName = (c: unknown) =>
 /** Where a host is (for the Python driver's `<Host: address dc>` repr), when known. */
 export type DatacenterOf = (address: string) => string | undefined;
 
+/**
+ * Whether a node the driver has marked down is reported (true, once after it went down: the
+ * Python driver then finds its connection defunct) or left out (cqlsh's query plan skips nodes
+ * it knows are down).
+ */
+export type LostHost = (address: string) => boolean;
+
 /** What cqlsh prints for an error raised while executing a statement. */
-export function describeError(err: unknown, dcOf: DatacenterOf = () => undefined): string {
+export function describeError(err: unknown, dcOf: DatacenterOf = () => undefined, lost?: LostHost): string {
   if (!(err instanceof Error)) return String(err);
   const e = err as DriverError;
   if (e instanceof driver.errors.ResponseError && typeof e.code === 'number') {
@@ -72,7 +79,7 @@ export function describeError(err: unknown, dcOf: DatacenterOf = () => undefined
     return `${kind.name}: ${summary}${info(e)}`;
   }
   if (e instanceof driver.errors.NoHostAvailableError) {
-    return `NoHostAvailable: ${noHostDetails(e, dcOf)}`;
+    return `NoHostAvailable: ${noHostDetails(e, dcOf, lost)}`;
   }
   if (e instanceof driver.errors.OperationTimedOutError) {
     // the Python driver's client-side timeout, with the host it gave up on
@@ -84,6 +91,7 @@ export function describeError(err: unknown, dcOf: DatacenterOf = () => undefined
     // the connection died under the request: the Python driver's ConnectionShutdown on that host
     const address = e.coordinator;
     const dc = dcOf(address);
+    lost?.(address);
     return `NoHostAvailable: ('Unable to complete the operation against any hosts', {<Host: ${address}${dc ? ` ${dc}` : ''}>: ConnectionShutdown(${pyStrRepr(shutdownReason(e, address))})})`;
   }
   return `${e.name}: ${e.message}`;
@@ -169,12 +177,18 @@ function info(e: DriverError): string {
 }
 
 /** The Python driver's NoHostAvailable text: each host's error as the exception repr it raised. */
-function noHostDetails(e: DriverError, dcOf: DatacenterOf): string {
+function noHostDetails(e: DriverError, dcOf: DatacenterOf, lost?: LostHost): string {
   const inner = (e.innerErrors ?? {}) as Record<string, unknown>;
-  const parts = Object.entries(inner).filter(([, err]) => err !== HOST_DOWN).map(([address, err]) => {
+  const parts = Object.entries(inner).flatMap(([address, err]) => {
     const dc = dcOf(address);
+    if (err === HOST_DOWN) {
+      // a node the driver marked down: the Python driver leaves it out, except on the first
+      // request after the session lost it, which finds its connection defunct
+      return lost?.(address) ? [`<Host: ${address}${dc ? ` ${dc}` : ''}>: ConnectionShutdown(${pyStrRepr(`Connection to ${address} is defunct`)})`] : [];
+    }
     if (err instanceof Error && (err as DriverError).isSocketError === true) {
-      return `<Host: ${address}${dc ? ` ${dc}` : ''}>: ConnectionShutdown(${pyStrRepr(shutdownReason(err as DriverError, address))})`;
+      lost?.(address);
+      return [`<Host: ${address}${dc ? ` ${dc}` : ''}>: ConnectionShutdown(${pyStrRepr(shutdownReason(err as DriverError, address))})`];
     }
     const full = describeError(err);
     const cut = full.indexOf(': ');

@@ -82,7 +82,17 @@ export class Session {
     private client: driver.Client,
     readonly info: ServerInfo,
     private options: ConnectOptions,
-  ) {}
+  ) {
+    this.watchHosts(client);
+  }
+
+  /** nodes that went down since the last statement that failed on them (see describeError) */
+  private readonly lostHosts = new Set<string>();
+
+  private watchHosts(client: driver.Client): void {
+    client.on('hostDown', (h: driver.Host) => this.lostHosts.add(h.address));
+    client.on('hostUp', (h: driver.Host) => this.lostHosts.delete(h.address));
+  }
 
   /**
    * Connects within the connect timeout: it bounds the whole connect (name lookup, socket, protocol
@@ -155,6 +165,7 @@ export class Session {
     const next = await Session.connect({ ...this.options, username, password, authProvider: undefined, keyspace: this.keyspace });
     const old = this.client;
     this.client = next.client;
+    this.watchHosts(next.client);
     this.options = next.options;
     if (this.schemaListeners.size) this.listenForSchemaChanges();
     Object.assign(this.info, await next.loadDetails());
@@ -366,7 +377,10 @@ export class Session {
 
   /** What cqlsh prints for an error this session raised. */
   describeError(err: unknown): string {
-    const text = describeError(err, (address) => this.client.hosts.get(address)?.datacenter);
+    // a node this session lost: the Python driver finds out on the next request (its connection is
+    // "defunct"), and leaves a node it knows is down out of the error after that
+    const lost = (address: string) => this.lostHosts.delete(address);
+    const text = describeError(err, (address) => this.client.hosts.get(address)?.datacenter, lost);
     if (this.options.keyspacesService && /^(ReadTimeout|WriteTimeout|OperationTimedOut)\b/.test(text)) {
       return `${text}\nAmazon Keyspaces: timeouts are often throttling; check the table's capacity (CloudWatch) and retry`;
     }
