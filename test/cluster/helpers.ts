@@ -2,9 +2,16 @@
 // taken down and brought back through the launcher with every wait bounded, and both shells run
 // against one node.
 import { inject } from 'vitest';
-import { clusterNodes, signalNode, startNode, stopNode, waitForCluster, type ClusterNode } from '../../scripts/cassandra/cluster.mjs';
+import { clusterNodes, signalNode, stopNode, waitForCluster, type ClusterNode } from '../../scripts/cassandra/cluster.mjs';
 import { normalizeReference, referenceCqlsh } from '../support/reference.js';
 import { run, tscqlsh, type RunOptions, type RunResult } from '../support/run.js';
+
+/** `npm run db:<cmd> -- ...args` (scripts/db.mjs), as a user types it. */
+export async function db(cmd: 'start' | 'stop' | 'status', ...args: string[]): Promise<RunResult> {
+  const r = await run(process.execPath, ['scripts/db.mjs', cmd, ...args], { timeoutMs: 240_000 });
+  if (r.code !== 0) throw new Error(`db:${cmd} ${args.join(' ')} failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
+  return r;
+}
 
 export const cluster = () => inject('cluster');
 
@@ -21,13 +28,14 @@ const allNodes = () => cluster().hosts.map(node);
 /** Stops a node (SIGTERM: it announces its shutdown; SIGKILL: the others' failure detectors find out) and waits until the others see it down. */
 export async function takeDown(host: string, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
   const n = node(host);
-  await stopNode(n, { signal, quiet: true, timeoutMs: 30_000 });
+  if (signal === 'SIGTERM') await db('stop', '--node', host);
+  else await stopNode(n, { signal, quiet: true, timeoutMs: 30_000 });
   await waitForCluster(allNodes().filter((x) => x.host !== host), { down: [n], timeoutMs: 90_000 });
 }
 
 /** Starts a stopped node again and waits until every node sees every other up. */
 export async function bringBack(host: string): Promise<void> {
-  await startNode(node(host), { quiet: true, timeoutMs: 180_000 });
+  await db('start', '--node', host);
   await waitForCluster(allNodes(), { timeoutMs: 120_000 });
 }
 

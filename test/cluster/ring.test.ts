@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tscqlsh } from '../support/run.js';
-import { bothOn, cluster, ok } from './helpers.js';
+import { bothOn, cluster, db, ok } from './helpers.js';
 
 const KS_NTS = 'ring_nts';
 const KS_NTS11 = 'ring_nts11';
@@ -128,5 +128,13 @@ describe('contact points', () => {
     const stats = /\[copy stats\][^\n]*/.exec(copy.stderr)?.[0] ?? '';
     expect(stats).toMatch(new RegExp(`hosts=${first.replaceAll('.', '\\.')}:\\d+:\\d+,${second.replaceAll('.', '\\.')}:\\d+:\\d+$`));
     expect(stats).toContain('coordinated=0');
+  });
+});
+
+describe('npm run db:status', () => {
+  it('lists each node with its data center, rack and state', async () => {
+    const { hosts, port, dcs } = cluster();
+    const r = await db('status');
+    for (const h of hosts) expect(r.stdout).toMatch(new RegExp(`^  ${h.replaceAll('.', '\\.')} +${dcs[h].dc} ${dcs[h].rack}  native port ${port}  up \\(pid \\d+\\)$`, 'm'));
   });
 });
