@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import type { CqlType, CqlValue } from '../cql/types.js';
 import { errorParts, isRetryable, quoteId, readPages } from '../db/bulk.js';
+import type { Session } from '../db/session.js';
 import { Routing } from '../db/routing.js';
 import { formatOptions, type FormatOptions } from '../format/options.js';
 import { capYoungGeneration } from '../memory.js';
@@ -132,16 +133,11 @@ export function rowFormatter(types: CqlType[], o: FormatOptions, dialect: CopyCo
 }
 
 export async function runExport(ctx: CopyContext): Promise<void> {
-  const held: { routing?: Routing | null } = {};
-  try {
-    await exportRows(ctx, held);
-  } finally {
-    await held.routing?.close();
-  }
+  await Routing.scope((openRouting) => exportRows(ctx, openRouting));
 }
 
-/** runExport's work; the routing it opens goes into `held`, for runExport to close whatever happens. */
-async function exportRows(ctx: CopyContext, held: { routing?: Routing | null }): Promise<void> {
+/** runExport's work; routing it opens is closed when it ends. */
+async function exportRows(ctx: CopyContext, openRouting: (session: Session, keyspace: string) => Promise<Routing | null>): Promise<void> {
   const { opts, st, info } = ctx;
   const start = Date.now();
   const toFile = st.file !== undefined;
@@ -189,7 +185,7 @@ async function exportRows(ctx: CopyContext, held: { routing?: Routing | null }):
   const base = `SELECT ${cols} FROM ${quoteId(ctx.ks)}.${quoteId(st.table)}`;
   // token-aware (the default; TSCQLSH_COPY_ROUTING=0 turns it off): the ranges are cut at the
   // ring's tokens and each is read from a replica in the local data center (db/routing.ts)
-  const routing = (held.routing = ranges && /Murmur3/.test(info.partitioner) && process.env.TSCQLSH_COPY_ROUTING !== '0' ? await Routing.open(ctx.session, ctx.ks) : null);
+  const routing = ranges && /Murmur3/.test(info.partitioner) && process.env.TSCQLSH_COPY_ROUTING !== '0' ? await openRouting(ctx.session, ctx.ks) : null;
   const pieces = ranges ? (routing ? routing.splitAtRing(ranges) : ranges.map((range) => ({ range, pos: undefined }))) : [];
   const work: { cql: string; params: unknown[]; label: string; pos?: number }[] = ranges
     ? pieces.map(({ range: [lo, hi], pos }) => ({ cql: `${base} WHERE token(${pk}) > ? AND token(${pk}) <= ?`, params: [lo, hi], label: `(${lo}, ${hi})`, pos }))

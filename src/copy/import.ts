@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import type { CqlValue } from '../cql/types.js';
 import { errorParts, isRetryable, quoteId, writeRows, writeTexts } from '../db/bulk.js';
 import { keySerializer, loadRing, murmur3, ringPosition, tokenHi, tokenLo } from '../db/ring.js';
+import type { Session } from '../db/session.js';
 import { Routing, type Via } from '../db/routing.js';
 import type { CopyContext } from './context.js';
 import { converter, ParseError } from './convert.js';
@@ -45,16 +46,11 @@ interface Row {
 const IMPORT_SEMI_SPACE = 4 * 1024 * 1024;
 
 export async function runImport(ctx: CopyContext): Promise<void> {
-  const held: { routing?: Routing | null } = {};
-  try {
-    await importRows(ctx, held);
-  } finally {
-    await held.routing?.close();
-  }
+  await Routing.scope((openRouting) => importRows(ctx, openRouting));
 }
 
-/** runImport's work; the routing it opens goes into `held`, for runImport to close whatever happens. */
-async function importRows(ctx: CopyContext, held: { routing?: Routing | null }): Promise<void> {
+/** runImport's work; routing it opens is closed when it ends. */
+async function importRows(ctx: CopyContext, openRouting: (session: Session, keyspace: string) => Promise<Routing | null>): Promise<void> {
   const { opts, st, info } = ctx;
   const start = Date.now();
   const skipped = new Set(opts.skipCols.filter((c) => c !== ''));
@@ -120,7 +116,7 @@ async function importRows(ctx: CopyContext, held: { routing?: Routing | null }):
   const serialize = isCounter ? null : keySerializer(partIdx.map((i) => valid[i].type), partIdx);
   // token-aware (the default; TSCQLSH_COPY_ROUTING=0 turns it off): each batch goes to a replica of
   // its range in the local data center (db/routing.ts), whose ring then groups the rows
-  const routing = (held.routing = serialize && process.env.TSCQLSH_COPY_ROUTING !== '0' ? await Routing.open(ctx.session, ctx.ks) : null);
+  const routing = serialize && process.env.TSCQLSH_COPY_ROUTING !== '0' ? await openRouting(ctx.session, ctx.ks) : null;
   const ring = routing ? routing.ring : serialize ? await loadRing(ctx.session) : null;
   const byRing = ring !== null && serialize !== null;
   // bound values as their bytes, encoded here (the driver sends Buffers as they are)

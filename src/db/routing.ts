@@ -74,6 +74,20 @@ export class Routing {
     }
   }
 
+  /** Runs `work` with a way to open routing; what it opened is closed when `work` ends, however it ends. */
+  static async scope<T>(work: (open: (session: Session, keyspace: string) => Promise<Routing | null>) => Promise<T>): Promise<T> {
+    const opened: Routing[] = [];
+    try {
+      return await work(async (session, keyspace) => {
+        const r = await Routing.open(session, keyspace);
+        if (r) opened.push(r);
+        return r;
+      });
+    } finally {
+      for (const r of opened) await r.close();
+    }
+  }
+
   /** A live local replica of ring position `pos`, the next in turn; undefined when it has none. */
   replicaOf(pos: number): driver.Host | undefined {
     const r = this.local[pos];
