@@ -354,7 +354,7 @@ async function importRows(ctx: CopyContext, openRouting: (session: Session, keys
   while (inflight.size) await Promise.all([...inflight]);
   meter.maybeUpdate(true);
   // a test hook: how the rows went out
-  if (process.env.TSCQLSH_COPY_STATS) await ctx.err(`[copy stats] requests=${requests} failed=${failedAttempts} ring=${byRing ? ring!.hi.length : 0}${routing ? ` ${routing.describe()}` : ''}`);
+  if (process.env.TSCQLSH_COPY_STATS) await ctx.err(`[copy stats] requests=${requests} ring=${byRing ? ring!.hi.length : 0} failed=${failedAttempts}${routing ? ` ${routing.describe()}` : ''}`);
   if (failedRows) await ctx.err(`Failed to process ${failedRows} rows; failed rows written to ${opts.errFile}`);
   if (ctx.signal.aborted) await ctx.err(`Interrupted: ${imported} rows written.`);
   await ctx.say(`\n${imported} rows imported from ${files} files in ${describeInterval((Date.now() - start) / 1000)} (${skippedRows} skipped).`);
