@@ -75,8 +75,8 @@ export default defineConfig({
         },
       },
       // cluster: a local 3-node cluster in two data centers (test/support/cluster-setup.ts), nodes
-      // taken down and brought back; in a test group of its own, after the others, so its node
-      // restarts never load the machine under their timing
+      // taken down and brought back; in a test group of its own (no other file runs meanwhile), so
+      // its node restarts never load the machine under other tests' timing
       {
         test: {
           name: 'cluster',

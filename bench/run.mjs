@@ -145,5 +145,8 @@ lines.push('', '## Targets', '', '| target | result | |', '| --- | --- | --- |')
 for (const t of targets) lines.push(`| ${t.what} | ${t.detail} | ${t.pass ? 'PASS' : 'FAIL'} |`);
 const notesFile = path.join(root, 'bench', 'notes.md');
 if (fs.existsSync(notesFile)) lines.push('', fs.readFileSync(notesFile, 'utf8').trim());
+// the cluster benchmark's last results (npm run bench:cluster)
+const clusterFile = path.join(root, 'bench', 'results', 'cluster-copy.md');
+if (fs.existsSync(clusterFile)) lines.push('', fs.readFileSync(clusterFile, 'utf8').trim());
 fs.writeFileSync(path.join(root, 'docs', 'performance.md'), lines.join('\n') + '\n');
 for (const t of targets) console.log(`${t.pass ? 'PASS' : 'FAIL'}  ${t.what}: ${t.detail}`);
