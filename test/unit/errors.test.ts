@@ -44,6 +44,16 @@ describe('describeError', () => {
       `NoHostAvailable: ('Unable to complete the operation against any hosts', {<Host: 127.0.0.1:9042 dc1>: InvalidRequest('Error from server: code=2200 [Invalid query] message="it\\'s bad"'), <Host: 127.0.0.2:9042>: ConnectionException('down')})`,
     );
   });
+
+  it('a node lost since the last statement reads as a defunct connection once, then is left out (the Python driver)', () => {
+    const e = () => new driver.errors.NoHostAvailableError({ '127.0.0.3:9042': 'Host considered as DOWN' as unknown as Error });
+    const lost = new Set(['127.0.0.3:9042']);
+    const once = (a: string) => lost.delete(a);
+    expect(describeError(e(), () => 'dc2', once)).toBe(
+      `NoHostAvailable: ('Unable to complete the operation against any hosts', {<Host: 127.0.0.3:9042 dc2>: ConnectionShutdown('Connection to 127.0.0.3:9042 is defunct')})`,
+    );
+    expect(describeError(e(), () => 'dc2', once)).toBe(`NoHostAvailable: ('Unable to complete the operation against any hosts', {})`);
+  });
 });
 
 describe('describeError: lost connections and timeouts (as the Python driver words them)', () => {
@@ -103,6 +113,14 @@ describe('describeConnectError', () => {
     const e = new driver.errors.NoHostAvailableError({ 'h:1': none });
     expect(describeConnectError(e, 'h', 1)).toBe(`Connection error: ('Unable to connect to any servers', {'h:1': AuthenticationFailed('Remote end requires authentication')})`);
     expect(authHint(e)).toMatch(/-u\b/);
+  });
+
+  it('lists every contact point of a host list that failed', () => {
+    const refused = (h: string) => Object.assign(new Error(`connect ECONNREFUSED ${h}:9042`), { code: 'ECONNREFUSED' });
+    const e = new driver.errors.NoHostAvailableError({ '127.0.0.3:9042': refused('127.0.0.3'), '127.0.0.4:9042': refused('127.0.0.4') });
+    expect(describeConnectError(e, '127.0.0.3,127.0.0.4', 9042)).toBe(
+      `Connection error: ('Unable to connect to any servers', {'127.0.0.3:9042': ConnectionRefusedError(111, "Tried connecting to [('127.0.0.3', 9042)]. Last error: Connection refused"), '127.0.0.4:9042': ConnectionRefusedError(111, "Tried connecting to [('127.0.0.4', 9042)]. Last error: Connection refused")})`,
+    );
   });
 
   it('words a refused connection as cqlsh does', () => {
