@@ -57,9 +57,9 @@ const consistencyName = (c: unknown) =>
 export type DatacenterOf = (address: string) => string | undefined;
 
 /**
- * Whether a node the driver has marked down is reported (true, once after it went down: the
- * Python driver then finds its connection defunct) or left out (cqlsh's query plan skips nodes
- * it knows are down).
+ * Called with each node an error names: whether a node the driver has marked down is reported
+ * (true, once after it went down and no error named it: the Python driver then finds its
+ * connection defunct) or left out (cqlsh's query plan skips nodes it knows are down).
  */
 export type LostHost = (address: string) => boolean;
 

@@ -86,12 +86,20 @@ export class Session {
     this.watchHosts(client);
   }
 
-  /** nodes that went down since the last statement that failed on them (see describeError) */
+  /** nodes that went down and no error has named yet (see describeError) */
   private readonly lostHosts = new Set<string>();
+  /** nodes an error named (a connection that died under a request) since they were last up */
+  private readonly namedHosts = new Set<string>();
 
   private watchHosts(client: driver.Client): void {
-    client.on('hostDown', (h: driver.Host) => this.lostHosts.add(h.address));
-    client.on('hostUp', (h: driver.Host) => this.lostHosts.delete(h.address));
+    // (the driver may mark a node down before or after the error of the request that died with it)
+    client.on('hostDown', (h: driver.Host) => {
+      if (!this.namedHosts.has(h.address)) this.lostHosts.add(h.address);
+    });
+    client.on('hostUp', (h: driver.Host) => {
+      this.lostHosts.delete(h.address);
+      this.namedHosts.delete(h.address);
+    });
   }
 
   /**
@@ -379,7 +387,10 @@ export class Session {
   describeError(err: unknown): string {
     // a node this session lost: the Python driver finds out on the next request (its connection is
     // "defunct"), and leaves a node it knows is down out of the error after that
-    const lost = (address: string) => this.lostHosts.delete(address);
+    const lost = (address: string) => {
+      this.namedHosts.add(address);
+      return this.lostHosts.delete(address);
+    };
     const text = describeError(err, (address) => this.client.hosts.get(address)?.datacenter, lost);
     if (this.options.keyspacesService && /^(ReadTimeout|WriteTimeout|OperationTimedOut)\b/.test(text)) {
       return `${text}\nAmazon Keyspaces: timeouts are often throttling; check the table's capacity (CloudWatch) and retry`;

@@ -188,13 +188,21 @@ describe('one node down (dc2)', () => {
     await bringBack(third);
   });
 
+  // cqlsh's first statement after the loss finds its connection defunct, unless the driver's idle
+  // heartbeat (every 30 s) found it first, which leaves the host out as the later statements do
+  // (docs/compat.md): tscqlsh always says the former
+  const defunct = () => `NoHostAvailable: ('Unable to complete the operation against any hosts', {<Host: ${third}:${port()} dc2>: ConnectionShutdown('Connection to ${third}:${port()} is defunct')})`;
+  const down = "NoHostAvailable: ('Unable to complete the operation against any hosts', {})";
+
   it('a session whose node went down: NoHostAvailable as cqlsh words it, then the exit code', async () => {
     for (const p of Object.values(pipes)) p.write('SELECT release_version FROM system.local;\n');
     await sleep(3000);
     const [ours, ref] = await Promise.all([pipes.ours.end('SELECT release_version FROM system.local;\n'), pipes.ref.end('SELECT release_version FROM system.local;\n')]);
-    same({ ours, ref: normalizeReference(ref) });
-    expect(ours.stderr).toContain(`{<Host: ${third}:${port()} dc2>: ConnectionShutdown('Connection to ${third}:${port()} is defunct')}`);
-    expect(ours.stderr).toContain(`NoHostAvailable: ('Unable to complete the operation against any hosts', {})`);
+    const r = normalizeReference(ref);
+    expect(ours.stdout).toBe(r.stdout);
+    expect(ours.code).toBe(r.code);
+    expect(ours.stderr).toBe(`<stdin>:3:${defunct()}\n<stdin>:4:${down}\n`);
+    expect([`<stdin>:3:${defunct()}\n<stdin>:4:${down}\n`, `<stdin>:3:${down}\n<stdin>:4:${down}\n`]).toContain(r.stderr);
   });
 
   it('the REPL on the lost node shows the error and keeps its prompt, as cqlsh does', async () => {
@@ -204,8 +212,8 @@ describe('one node down (dc2)', () => {
       const s = await t.waitFor(/release_version FROM system\.local;\n[^\n]*NoHostAvailable[^\n]*\n[\s\S]*cqlsh>\s*$/, { timeoutMs: 30_000 });
       errors.push(/NoHostAvailable[^\n]*/.exec(s.slice(s.lastIndexOf('release_version FROM system.local;')))![0]);
     }
-    expect(errors[0]).toBe(errors[1]);
-    expect(errors[0]).toContain('is defunct');
+    expect(errors[0]).toBe(defunct());
+    expect([defunct(), down]).toContain(errors[1]);
   });
 
   for (const ks of [NTS, SIMPLE]) {
