@@ -252,13 +252,20 @@ describe('one node down (dc2)', () => {
     const input = `CONSISTENCY LOCAL_QUORUM;\nCOPY ${NTS}.bulk FROM 'rows.csv';\nSELECT count(*) FROM ${NTS}.bulk;\nCOPY ${NTS}.bulk TO 'out.csv';\n`;
     const both = await bothOn(first, [], { stdin: input, cwd: dir, prepare, env: { CQLSH_COPY_TEST_NUM_CORES: '3' } });
     expect(mask(both.ours.stdout)).toBe(mask(both.ref.stdout));
-    expect(both.ours.stderr).toBe(both.ref.stderr);
-    expect(both.ours.code).toBe(both.ref.code);
+    // On a loaded machine a local replica may miss the server's 2 s write timeout: a shell then
+    // prints a retry line for that batch and goes on (any error line makes the exit status 2, in
+    // cqlsh as in tscqlsh). Those lines follow the machine's load, not the shell (cqlsh's, with
+    // three worker processes, meets them more often): apart from them, nothing is printed.
+    const retry = /^<stdin>:3:Failed to import \d+ rows: WriteTimeout - Error from server: code=1100 \[Coordinator node timed out waiting for replica nodes' responses\] message="Operation timed out - received only 1 responses\." info=\{'consistency': 'LOCAL_QUORUM', 'required_responses': 2, 'received_responses': 1, 'write_type': '(SIMPLE|UNLOGGED_BATCH)'\},  will retry later, attempt [1-4] of 5$/;
+    for (const [who, r] of [['tscqlsh', both.ours], ['cqlsh', both.ref]] as const) {
+      const lines = r.stderr.split('\n').filter(Boolean);
+      expect(lines.filter((l) => !retry.test(l)), `${who} stderr`).toEqual([]);
+      expect(r.code, `${who} exit code`).toBe(lines.length ? 2 : 0);
+    }
     expect(both.ours.stdout).toContain(`${ROWS} rows imported from 1 files`);
     expect(both.ours.stdout).toMatch(new RegExp(`\\n +${ROWS}\\n`));
     expect(both.ours.stdout).toContain(`${ROWS} rows exported to 1 files`);
     expect(fs.readFileSync(path.join(dir, 'out.csv'), 'utf8').split('\n').filter(Boolean)).toHaveLength(ROWS);
-    expect(both.ours.stderr).toBe('');
     // token-aware: every batch went to a replica in dc1 (.11, .12), none through a coordinator
     const stats = await tscqlsh([first, port()], { stdin: `CONSISTENCY LOCAL_QUORUM;\nCOPY ${NTS}.bulk FROM 'rows.csv';\n`, cwd: dir, env: { TSCQLSH_COPY_STATS: '1' } });
     expect(stats.stderr).toMatch(/routed=\d+ coordinated=0 hosts=\S+:\d+:\d+,\S+:\d+:\d+\n/);
