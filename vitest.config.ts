@@ -76,12 +76,14 @@ export default defineConfig({
       },
       // cluster: a local 3-node cluster in two data centers (test/support/cluster-setup.ts), nodes
       // taken down and brought back; in a test group of its own (no other file runs meanwhile), so
-      // its node restarts never load the machine under other tests' timing
+      // its node restarts never load the machine under other tests' timing; the nodes start when
+      // its files run (test/support/cluster-start.ts), not beside the other projects' tests
       {
         test: {
           name: 'cluster',
           include: ['test/cluster/**/*.test.ts'],
           globalSetup: ['test/support/cluster-setup.ts'],
+          setupFiles: ['test/support/cluster-start.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -1,10 +1,13 @@
 // The `cluster` project's server: a local 3-node cluster (scripts/cassandra/cluster.mjs) on
 // 127.0.0.11-13 (TSCQLSH_TEST_CLUSTER_FIRST moves it), native port 9042 + TSCQLSH_DB_PORT_OFFSET,
 // dc1 = .11 and .12, dc2 = .13. Away from 127.0.0.1, where the single-node test server runs on
-// the same port. A cluster already running is used as it is and left running; one started here
-// is stopped at the end. Tests read it with `inject('cluster')`.
+// the same port. Vitest runs every project's global setup before any test file, so this one only
+// names the nodes (tests read them with `inject('cluster')`); test/support/cluster-start.ts starts
+// them when the project's own files run (its test group comes last), so three idle JVMs never sit
+// beside the other projects' tests. Nodes already running when the run began are used as they are
+// and left running; those started by the run are stopped at its end.
 import type { TestProject } from 'vitest/node';
-import { clusterNodes, clusterStatus, startCluster, stopNode } from '../../scripts/cassandra/cluster.mjs';
+import { clusterNodes, clusterStatus, stopNode } from '../../scripts/cassandra/cluster.mjs';
 
 export interface TestCluster {
   /** the nodes' addresses, in order */
@@ -24,13 +27,6 @@ export default async function setup(project: TestProject) {
   const first = process.env.TSCQLSH_TEST_CLUSTER_FIRST ?? '127.0.0.11';
   const nodes = clusterNodes(3, first);
   const running = new Set((await clusterStatus()).filter((s) => s.running).map((s) => s.host));
-  const t0 = Date.now();
-  try {
-    await startCluster(3, { first, quiet: true, timeoutMs: 300_000 });
-  } catch (e) {
-    throw new Error(`No cluster for the ${project.name} tests: ${(e as Error).message}`);
-  }
-  process.stderr.write(`[${project.name}] Cassandra cluster at ${nodes.map((n) => n.host).join(', ')} port ${nodes[0].port} (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
   project.provide('cluster', {
     hosts: nodes.map((n) => n.host),
     port: nodes[0].port,
