@@ -39,11 +39,75 @@ const driverEdits = {
       ['datastax', './lib/datastax'],
     ].map(([name, spec]) => lazyExport(name, spec)),
   ],
+  // Node's tls module costs ~15 ms to load (more with NODE_EXTRA_CA_CERTS, whose certificates it
+  // parses), crypto ~5 ms: a plaintext connect needs neither, so they load on first use
+  'cassandra-driver/lib/connection.js': [
+    ["const tls = require('tls');", "const tls = { connect: (...args) => require('tls').connect(...args) };"],
+  ],
+  'cassandra-driver/lib/policies/address-resolution.js': [
+    ["const dns = require('dns');", "const dns = new Proxy({}, { get: (_, name) => require('dns')[name] });"],
+  ],
+  // the DSE Insights session id: made when first sent (DSE only), not on every connect
+  'cassandra-driver/lib/insights-client.js': [
+    [
+      'this._sessionId = types.Uuid.random().toString();',
+      "let sessionId; Object.defineProperty(this, '_sessionId', { configurable: true, get: () => (sessionId ??= types.Uuid.random().toString()) });",
+    ],
+  ],
+  'cassandra-driver/lib/types/uuid.js': [
+    ["const crypto = require('crypto');", "const crypto = { randomBytes: (...args) => require('crypto').randomBytes(...args) };"],
+  ],
+  'cassandra-driver/lib/types/time-uuid.js': [
+    ["const crypto = require('crypto');", "const crypto = { randomBytes: (...args) => require('crypto').randomBytes(...args) };"],
+  ],
+  // The control connection's first queries go out together instead of one round trip each:
+  // OPTIONS, system.local, system.peers and REGISTER (the driver awaits each before sending the
+  // next). Their results are used in the driver's own order.
+  'cassandra-driver/lib/control-connection.js': [
+    // node:dns only for contact points given by name (tscqlsh passes addresses)
+    ["const dns = require('dns');", "const dns = new Proxy({}, { get: (_, name) => require('dns')[name] });"],
+    [
+      `        await this._getSupportedOptions();
+        await this._refreshHosts(true, true);
+        await this._registerToConnectionEvents();`,
+      `        const optionsSent = this._getSupportedOptions();
+        const registered = this._registerToConnectionEvents();
+        optionsSent.catch(() => {});
+        registered.catch(() => {});
+        const sentWith = this.protocolVersion;
+        await this._refreshHosts(true, true);
+        if (this.protocolVersion === sentWith) {
+          await optionsSent;
+          await registered;
+        } else {
+          // the connection was reopened with a lower protocol version (see _refreshHosts): what
+          // was sent on the old socket is asked again (the event listeners are already bound)
+          await this._getSupportedOptions();
+          await this.connection.send(new requests.RegisterRequest(['TOPOLOGY_CHANGE', 'STATUS_CHANGE', 'SCHEMA_CHANGE']), null);
+        }`,
+    ],
+    [
+      `    const rsLocal = await c.send(new requests.QueryRequest(selectLocal), null);`,
+      `    const peersSent = c.send(new requests.QueryRequest(selectPeers), null);
+    peersSent.catch(() => {});
+    const rsLocal = await c.send(new requests.QueryRequest(selectLocal), null);`,
+    ],
+    [
+      `    const rsPeers = await c.send(new requests.QueryRequest(selectPeers), null);`,
+      `    const rsPeers = await peersSent;`,
+    ],
+  ],
   'cassandra-driver/lib/client.js': [
     // cloud.init() returns at once without options.cloud (--secure-connect-bundle sets it)
     [
       "const cloud = require('./datastax/cloud');",
       "const cloud = { init: (options) => (options.cloud ? require('./datastax/cloud').init(options) : Promise.resolve()) };",
+    ],
+    // the client's id (sent as CLIENT_ID in STARTUP, shown in system_views.clients) was a
+    // Uuid.random(), which loads node:crypto on every connect: a version-4 UUID from Math.random
+    [
+      'this.options = clientOptions.extend({ logEmitter: this.emit.bind(this), id: types.Uuid.random() }, options);',
+      'this.options = clientOptions.extend({ logEmitter: this.emit.bind(this), id: new types.Uuid(Buffer.from(Array.from({ length: 16 }, (_, i) => (i === 6 ? 0x40 | (Math.random() * 16) : i === 8 ? 0x80 | (Math.random() * 64) : Math.random() * 256) & 0xff))) }, options);',
     ],
     // the graph executor: built on the first executeGraph() (tscqlsh never calls it)
     ["const GraphExecutor = require('./datastax/graph/graph-executor');", ''],
@@ -56,7 +120,7 @@ const driverEdits = {
 const lazyDriver = {
   name: 'lazy-driver',
   setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]cassandra-driver[\\/](index|lib[\\/]client)\.js$/ }, async (args) => {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]cassandra-driver[\\/](index|lib[\\/](client|connection|control-connection|insights-client|policies[\\/]address-resolution|types[\\/](uuid|time-uuid)))\.js$/ }, async (args) => {
       const key = Object.keys(driverEdits).find((k) => args.path.replaceAll('\\', '/').endsWith(`node_modules/${k}`));
       if (!key) return undefined;
       let text = await fs.promises.readFile(args.path, 'utf8');
@@ -66,6 +130,29 @@ const lazyDriver = {
         text = text.replace(from, () => to);
       }
       return { contents: text, loader: 'js' };
+    });
+  },
+};
+
+// Our modules take Node's built-ins through require() instead of ESM imports: an ESM import of a
+// built-in builds its ESM facade, which reads every export and so runs lazy getters (`import fs
+// from 'node:fs'` loads fs/promises, readline and the REPL history code: ~5 ms of each start-up).
+// Through require() the module is the same object. tsc's output has two forms of such imports;
+// any other form fails the build.
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]build[\\/]tsc[\\/].*\.js$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      const contents = text.replace(/^import ([^;'"]*) from '(node:[a-z0-9_/]+)';$/gm, (line, what, spec) => {
+        const req = `require('${spec}')`;
+        if (/^[A-Za-z_$][\w$]*$/.test(what)) return `const ${what} = ${req};`;
+        const named = /^\{ ([A-Za-z_$][\w$]*(?:, [A-Za-z_$][\w$]*)*) \}$/.exec(what);
+        if (named) return `const { ${named[1]} } = ${req};`;
+        throw new Error(`builtins-by-require: ${path.relative(root, args.path)}: unexpected import form: ${line}`);
+      });
+      if (/^import .* from 'node:/m.test(contents)) throw new Error(`builtins-by-require: ${path.relative(root, args.path)}: an import of a built-in was left`);
+      return { contents, loader: 'js' };
     });
   },
 };
@@ -94,7 +181,7 @@ const result = await build({
   metafile: true,
   write: false,
   // TSCQLSH_BUNDLE_EAGER_DRIVER=1: without the driver edits (to measure them, or to rule them out)
-  plugins: process.env.TSCQLSH_BUNDLE_EAGER_DRIVER ? [] : [lazyDriver],
+  plugins: [builtinsByRequire, ...(process.env.TSCQLSH_BUNDLE_EAGER_DRIVER ? [] : [lazyDriver])],
 });
 // written over the old files, then the old chunks removed: dist/cli.js is never missing, so a
 // build while tests run dist/ does not fail them (a process already running may still miss a chunk)

@@ -1,6 +1,6 @@
 // The database session: connect, run one statement page by page, switch keyspace, close.
 // The only place (with its siblings in db/) that talks to cassandra-driver.
-import dns from 'node:dns/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import driver from 'cassandra-driver';
 import type { Column, CqlValue } from '../cql/types.js';
@@ -232,8 +232,9 @@ export class Session {
       // a cancelled statement stops waiting at once (its request is dropped, not awaited)
       const rs: driver.types.ResultSet | undefined = await untilAborted(pending, o.signal);
       if (!rs || o.signal?.aborted) return;
-      capYoungGeneration();
       pageState = rs.pageState ?? undefined;
+      // a long stream: stop the young generation's growth (src/memory.ts); one page never needs it
+      if (pageState) capYoungGeneration();
       // ask for the next page while this one is converted and printed (one page ahead, no more);
       // its failure surfaces when it is awaited
       pending = pageState ? fetch(pageState) : undefined;
@@ -483,7 +484,10 @@ function driverOptions(o: ConnectOptions, endpoints: string[], loadBalancing: dr
       // a lost server is tried again every second, so the next statement works soon after it is back
       reconnection: new driver.policies.reconnection.ConstantReconnectionPolicy(1000),
     },
-    protocolOptions: { port: o.port, maxVersion: o.protocolVersion },
+    // v4 unless asked for another: the driver would first try DSE's own v66, which every other
+    // server rejects (a second connect, ~10 ms); v4 is what it settles on with Cassandra,
+    // ScyllaDB and Keyspaces, and what it would use with DSE for anything tscqlsh does
+    protocolOptions: { port: o.port, maxVersion: o.protocolVersion ?? 4 },
     isMetadataSyncEnabled: false,
   };
   if (o.authProvider) options.authProvider = o.authProvider as driver.auth.AuthProvider;
@@ -500,15 +504,22 @@ function negotiated(client: driver.Client): number {
 
 /** Only the contact points' own addresses serve queries (peers, e.g. Keyspaces' 127.0.0.1 rows, are ignored). */
 async function whiteList(host: string, port: number): Promise<string[]> {
-  const fmt = (a: string) => (net.isIPv6(a) ? `[${a}]:${port}` : `${a}:${port}`);
+  // (an address: IPv6 has colons; net.isIPv6 would compile its large regular expression, ~4 ms)
+  const fmt = (a: string) => (a.includes(':') ? `[${a}]:${port}` : `${a}:${port}`);
   const out: string[] = [];
   for (const h of contactHosts(host)) {
     if (net.isIP(h)) out.push(fmt(h));
-    // a name that does not resolve fails here, with the resolver's error (getaddrinfo ENOTFOUND ...)
-    else out.push(...(await dns.lookup(h, { all: true })).map((a) => fmt(a.address)));
+    else {
+      // a name that does not resolve fails here, with the resolver's error (getaddrinfo ENOTFOUND ...);
+      // node:dns loads only for a name
+      dns ??= createRequire(import.meta.url)('node:dns/promises') as typeof import('node:dns/promises');
+      out.push(...(await dns.lookup(h, { all: true })).map((a) => fmt(a.address)));
+    }
   }
   return [...new Set(out)];
 }
+
+let dns: typeof import('node:dns/promises') | undefined;
 
 /** The hosts of a `host` setting: one, or several separated by commas (a profile's contact points). */
 export function contactHosts(host: string): string[] {

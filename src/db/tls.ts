@@ -1,9 +1,14 @@
 // TLS for the driver: verification on by default (the driver's own default is off), CA files with
 // or without the system roots, client certificate + key (mutual TLS), SNI / server-name override.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
-import tls from 'node:tls';
+import type tlsModule from 'node:tls';
+
+// node:tls and node:crypto load on first use (~15 ms of each start-up otherwise): tlsHint and the
+// error classes here are on every connect's path, TLS itself only on some
+const load = createRequire(import.meta.url);
+const tlsApi = (): typeof tlsModule => load('node:tls') as typeof tlsModule;
 
 export interface TlsOptions {
   /** PEM files of certificate authorities to trust (replace the system roots unless withSystemRoots) */
@@ -22,7 +27,8 @@ export interface TlsOptions {
 
 /** Node's bundled Amazon Root CA 1-4 and Starfield G2 roots, the chain Amazon Keyspaces endpoints present. */
 export function amazonRoots(): string[] {
-  return tls.rootCertificates.filter((pem) => /\b(O=Amazon|O=Starfield Technologies)/.test(new crypto.X509Certificate(pem).subject));
+  const { X509Certificate } = load('node:crypto') as typeof import('node:crypto');
+  return tlsApi().rootCertificates.filter((pem) => /\b(O=Amazon|O=Starfield Technologies)/.test(new X509Certificate(pem).subject));
 }
 
 export class TlsConfigError extends Error {
@@ -38,13 +44,13 @@ function readPem(file: string, what: string): Buffer {
   }
 }
 
-export function tlsOptions(t: TlsOptions, host: string): tls.ConnectionOptions {
+export function tlsOptions(t: TlsOptions, host: string): tlsModule.ConnectionOptions {
   const verify = t.verify ?? true;
   const ca = t.caFiles?.map((f) => readPem(f, 'CA certificate').toString('utf8'));
   if (Boolean(t.certFile) !== Boolean(t.keyFile)) {
     throw new TlsConfigError('A client certificate needs its key, and a key its certificate: give both (--cert and --key)');
   }
-  const roots = t.withSystemRoots ? [...tls.rootCertificates] : t.builtinRoots === 'amazon' ? amazonRoots() : undefined;
+  const roots = t.withSystemRoots ? [...tlsApi().rootCertificates] : t.builtinRoots === 'amazon' ? amazonRoots() : undefined;
   const trusted = ca || roots ? [...(roots ?? []), ...(ca ?? [])] : undefined;
   const serverName = t.serverName ?? (net.isIP(host) ? undefined : host);
   return {

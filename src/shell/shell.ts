@@ -64,14 +64,14 @@ export class Shell {
     // TIMING counts the statement's own time: not the time its outputs spend with the face
     // (printed, or waiting for the user at ---MORE---)
     let spent = 0;
-    let since = performance.now();
+    let since = monotonicMs();
     const inner = command ? command.run(withoutTerminator(text), this.context(signal)) : this.runCql(text, signal);
     for await (const out of inner) {
-      spent += performance.now() - since;
+      spent += monotonicMs() - since;
       yield out;
-      since = performance.now();
+      since = monotonicMs();
     }
-    spent += performance.now() - since;
+    spent += monotonicMs() - since;
     if (this.state.timing && word !== 'TIMING') yield { kind: 'text', text: elapsed(spent) };
   }
 
@@ -190,4 +190,9 @@ export function elapsed(ms: number): string {
 /** A statement without its final `;` or newline and the blanks before it. */
 export function withoutTerminator(text: string): string {
   return text.replace(/\s*;?\s*$/, '');
+}
+
+/** milliseconds on a monotonic clock (process.hrtime: the `performance` global loads perf_hooks on first use, ~1 ms) */
+function monotonicMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
 }

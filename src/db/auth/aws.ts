@@ -5,8 +5,8 @@
 // 60 s) and a slow one is named; with nothing configured only IMDS is asked, once, for 1 s (the
 // CLI's metadata_service_timeout), so a machine without credentials fails fast and says where it
 // looked. The SDK is imported only when SigV4 is used.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { AwsCredentials } from './sigv4-sign.js';
@@ -72,6 +72,8 @@ function profileSetting(env: NodeJS.ProcessEnv, name: string, key: string): stri
 /** Runs a credential_process command (the AWS CLI's JSON, Version 1); stopped, with its children, when `signal` aborts. */
 export function processCredentials(command: string, signal?: AbortSignal): Promise<Awaited<ReturnType<CredentialSource>>> {
   return new Promise((resolve, reject) => {
+    // node:child_process loads here only: region lookup (settings/connection.ts) is on every start-up's path
+    const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
     const child = spawn('/bin/sh', ['-c', command], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';
     let err = '';
