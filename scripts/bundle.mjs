@@ -64,6 +64,14 @@ const driverEdits = {
   // OPTIONS, system.local, system.peers and REGISTER (the driver awaits each before sending the
   // next). Their results are used in the driver's own order.
   'cassandra-driver/lib/control-connection.js': [
+    // net.isIPv6's first call compiles a large regular expression (~4 ms); isIP has just told
+    [
+      `    if (net.isIP(addressOrName)) {
+      this._addContactPoint(addressOrName, port, name, net.isIPv6(addressOrName));`,
+      `    const ipVersion = net.isIP(addressOrName);
+    if (ipVersion) {
+      this._addContactPoint(addressOrName, port, name, ipVersion === 6);`,
+    ],
     // node:dns only for contact points given by name (tscqlsh passes addresses)
     ["const dns = require('dns');", "const dns = new Proxy({}, { get: (_, name) => require('dns')[name] });"],
     [
@@ -168,8 +176,6 @@ const result = await build({
   external: [
     // optional peer of Ink, loaded only when DEV=true; never installed
     'react-devtools-core',
-    // large, and imported only when a profile uses SigV4: stays a runtime dependency in node_modules
-    '@aws-sdk/*',
   ],
   // the bundled CommonJS (cassandra-driver, cli-table3, ...) calls require() for Node's built-ins
   banner: { js: "import { createRequire as __tscqlshCreateRequire } from 'node:module'; const require = __tscqlshCreateRequire(import.meta.url);" },

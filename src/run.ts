@@ -1,12 +1,12 @@
 // Connects and runs the chosen face: batch (stdin that is not a TTY, -f, -e) or the REPL.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { USAGE, type CliArgs } from './cli/args.js';
 import { FORMATS } from './shell/commands/output-format.js';
 import type { OutputFormat } from './shell/state.js';
 import { runBatch, type BatchInput } from './batch.js';
 import { applySettings } from './settings/apply.js';
 import { openSession } from './settings/open-session.js';
+import { DRIVER_VERSION } from './db/driver-version.js';
 import { Shell } from './shell/shell.js';
 import { CLOSE_DEADLINE_MS, exitWith, restoreTerminal, STOP_DEADLINE_MS, within, type RunResult } from './shutdown.js';
 
@@ -44,7 +44,7 @@ export async function runShell(args: CliArgs): Promise<RunResult> {
     if (!args.debug) return;
     // what cqlsh --debug prints first (our driver in place of the Python one), from the resolved settings
     process.stderr.write(
-      `Using CQL driver: cassandra-driver ${driverVersion()}\n` +
+      `Using CQL driver: cassandra-driver ${DRIVER_VERSION}\n` +
         `Using connect timeout: ${(s.connect.connectTimeoutMs ?? 5000) / 1000} seconds\n` +
         `Using '${args.encoding ?? 'utf-8'}' encoding\n` +
         `Using ssl: ${s.connect.tls ? 'True' : 'False'}\n`,
@@ -110,12 +110,4 @@ function describeFsError(e: unknown, file: string): string {
   const errno: Record<string, number> = { ENOENT: 2, EACCES: 13, EISDIR: 21 };
   const code = err.code ?? '';
   return `[Errno ${errno[code] ?? 0}] ${reasons[code] ?? err.message}: '${file}'`;
-}
-
-function driverVersion(): string {
-  try {
-    return (createRequire(import.meta.url)('cassandra-driver/package.json') as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
 }

@@ -79,8 +79,20 @@ describe('the packed tarball', () => {
         }
       }
     };
-    walk(path.join(pkgDir, 'node_modules'));
+    if (fs.existsSync(path.join(pkgDir, 'node_modules'))) walk(path.join(pkgDir, 'node_modules'));
     expect(found).toEqual([]);
+  });
+
+  it('has no runtime dependencies (what runs is bundled into dist/) and installs in under 15 MB', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    expect(manifest.dependencies ?? {}).toEqual({});
+    expect(fs.existsSync(path.join(pkgDir, 'node_modules'))).toBe(false);
+    const size = (p: string): number => {
+      const st = fs.lstatSync(p);
+      return st.isDirectory() ? fs.readdirSync(p).reduce((n, f) => n + size(path.join(p, f)), 0) : st.size;
+    };
+    // the whole prefix: the package, its bin link and anything npm put beside them
+    expect(size(prefix)).toBeLessThan(15e6);
   });
 });
 

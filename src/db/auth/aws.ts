@@ -106,8 +106,21 @@ export function processCredentials(command: string, signal?: AbortSignal): Promi
   });
 }
 
+type Provider = () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>;
+
+/** A provider whose package is imported on its first call. */
+function lazyProvider<M>(load: () => Promise<M>, make: (m: M) => Provider): Provider {
+  let provider: Provider | undefined;
+  return async () => {
+    // bundled (dist/), a CommonJS package imported this way arrives as `default`
+    const loaded = (await load()) as M & { default?: M };
+    provider ??= make(loaded.default ?? loaded);
+    return provider();
+  };
+}
+
 /** An SDK provider as a step (it cannot be stopped: it ends by its own timeouts). */
-const unsignalled = (provider: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>) => () => provider();
+const unsignalled = (provider: Provider) => () => provider();
 
 interface Step {
   /** who is asked, for messages */
@@ -124,14 +137,22 @@ interface Step {
  * --profile, it takes precedence over environment keys; AWS_PROFILE does not.
  */
 export async function defaultCredentialSource(o: { profile?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CredentialSource> {
-  const sdk = await import('@aws-sdk/credential-providers');
+  // each provider's package loads when its step is asked (environment keys need none of the SSO
+  // and STS clients that profiles may)
+  const sdk = {
+    fromEnv: lazyProvider(() => import('@aws-sdk/credential-provider-env'), (m) => m.fromEnv()),
+    fromIni: (init: { profile: string }) => lazyProvider(() => import('@aws-sdk/credential-provider-ini'), (m) => m.fromIni(init)),
+    fromTokenFile: lazyProvider(() => import('@aws-sdk/credential-provider-web-identity'), (m) => m.fromTokenFile()),
+    fromContainerMetadata: (init: { timeout: number; maxRetries: number }) => lazyProvider(() => import('@smithy/credential-provider-imds'), (m) => m.fromContainerMetadata(init)),
+    fromInstanceMetadata: (init: { timeout: number; maxRetries: number }) => lazyProvider(() => import('@smithy/credential-provider-imds'), (m) => m.fromInstanceMetadata(init)),
+  };
   const env = o.env ?? process.env;
   const timeoutMs = o.timeoutMs ?? CONFIGURED_PROVIDER_TIMEOUT_MS;
   const name = awsProfileName(env, o.profile);
   const fromProfile = profileProvider(env, name);
   const steps: Step[] = [];
   if (!o.profile && env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
-    steps.push({ what: 'environment variables AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY', configured: true, get: unsignalled(sdk.fromEnv()) });
+    steps.push({ what: 'environment variables AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY', configured: true, get: unsignalled(sdk.fromEnv) });
   }
   // credential_process runs here (not in the SDK), so a process that outlives the timeout is stopped
   const command = fromProfile?.startsWith('credential_process') ? profileSetting(env, name, 'credential_process') : undefined;
@@ -140,7 +161,7 @@ export async function defaultCredentialSource(o: { profile?: string; env?: NodeJ
     : undefined;
   if (profileStep && fromProfile!.startsWith('role assumption')) steps.push(profileStep);
   if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) {
-    steps.push({ what: 'web identity (AWS_WEB_IDENTITY_TOKEN_FILE)', configured: true, get: unsignalled(sdk.fromTokenFile()) });
+    steps.push({ what: 'web identity (AWS_WEB_IDENTITY_TOKEN_FILE)', configured: true, get: unsignalled(sdk.fromTokenFile) });
   }
   if (profileStep && !fromProfile!.startsWith('role assumption')) steps.push(profileStep);
   if (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) {
