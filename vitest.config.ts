@@ -64,6 +64,17 @@ export default defineConfig({
         },
       },
       {
+        // the single-file binary (scripts/build-binary.mjs; built by the test when stale) run with
+        // no Node on PATH
+        test: {
+          name: 'binary',
+          include: ['test/binary/**/*.test.ts'],
+          globalSetup: serverSetup,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
         test: {
           name: 'faults',
           include: ['test/faults/**/*.test.ts'],

@@ -110,7 +110,7 @@ export class Shell {
         pageSize,
         // batch output reads every page at once: ask for many pages per round trip (the REPL asks
         // page by page, as the user pages through)
-        fetchSize: pageSize && !this.interactive ? BATCH_FETCH_ROWS : undefined,
+        fetchSize: pageSize && !this.interactive ? batchFetchRows() : undefined,
         consistency: this.state.consistency,
         serialConsistency: this.state.serialConsistency,
         tracing,
@@ -180,7 +180,7 @@ export class Shell {
 }
 
 /** rows per request when batch output pages through a result (the pages printed stay pageSize rows) */
-export const BATCH_FETCH_ROWS = Number(process.env.TSCQLSH_FETCH_ROWS) || 5000;
+const batchFetchRows = (): number => Number(process.env.TSCQLSH_FETCH_ROWS) || 5000;
 
 /** TIMING ON's line after each statement, as pgcli words it. */
 export function elapsed(ms: number): string {
