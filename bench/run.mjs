@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { portOpen, start } from '../scripts/cassandra/launcher.mjs';
+import { portOpen, profile, start } from '../scripts/cassandra/launcher.mjs';
 import { ensureTable, insertScript } from './data.mjs';
 import { compare, measure, referenceCqlsh, root, tscqlshBin } from './lib.mjs';
 
@@ -27,7 +27,8 @@ const rows = opt('rows', quick ? 100_000 : 1_000_000);
 const scriptSize = opt('script', quick ? 2000 : 20_000);
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',') : undefined;
 const host = '127.0.0.1';
-const port = 9042;
+// 9042, moved by TSCQLSH_DB_PORT_OFFSET as the launcher moves it
+const port = profile('default').port;
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
 
 if (!(await portOpen(host, port))) await start('default');
