@@ -94,6 +94,54 @@ const driverEdits = {
       `    const rsPeers = await peersSent;`,
     ],
   ],
+  // A result's rows: the driver pushed each row through its object-mode streams on its own and
+  // gave each a property definition of its own (Row's __columns); here the rows of a frame go out
+  // as one result (what its ResultEmitter made of them), made by a constructor whose prototype
+  // holds __columns (Row's methods and instanceof as before). Streamed results (byRow) as before.
+  'cassandra-driver/lib/streams.js': [
+    [
+      `  frameInfo.rowIndex = frameInfo.rowIndex || 0;
+  for (let i = frameInfo.rowIndex; i < frameInfo.rowLength; i++) {
+    const rowOffset = reader.offset;
+    const row = new types.Row(meta.columns);`,
+      `  frameInfo.rowIndex = frameInfo.rowIndex || 0;
+  const collected = frameInfo.byRow ? null : [];
+  function FrameRow() {}
+  FrameRow.prototype = Object.create(types.Row.prototype, { __columns: { value: meta.columns, enumerable: false, writable: false } });
+  for (let i = frameInfo.rowIndex; i < frameInfo.rowLength; i++) {
+    const rowOffset = reader.offset;
+    const row = new FrameRow();`,
+    ],
+    [
+      `    this.push({
+      header: frameInfo.header,
+      row: row,
+      meta: frameInfo.meta,
+      byRow: frameInfo.byRow,
+      length: frameInfo.rowLength,
+      flags: frameInfo.flagsInfo
+    });
+  }
+  if (frameInfo.byRow) {`,
+      `    if (collected) {
+      collected.push(row);
+      continue;
+    }
+    this.push({
+      header: frameInfo.header,
+      row: row,
+      meta: frameInfo.meta,
+      byRow: frameInfo.byRow,
+      length: frameInfo.rowLength,
+      flags: frameInfo.flagsInfo
+    });
+  }
+  if (collected) {
+    return this.push({ header: frameInfo.header, result: { rows: collected, meta: frameInfo.meta, flags: frameInfo.flagsInfo } });
+  }
+  if (frameInfo.byRow) {`,
+    ],
+  ],
   'cassandra-driver/lib/client.js': [
     // cloud.init() returns at once without options.cloud (--secure-connect-bundle sets it)
     [
@@ -117,7 +165,7 @@ const driverEdits = {
 export const lazyDriver = {
   name: 'lazy-driver',
   setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]cassandra-driver[\\/](index|lib[\\/](client|connection|control-connection|insights-client|policies[\\/]address-resolution|types[\\/](uuid|time-uuid)))\.js$/ }, async (args) => {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]cassandra-driver[\\/](index|lib[\\/](client|connection|control-connection|insights-client|streams|policies[\\/]address-resolution|types[\\/](uuid|time-uuid)))\.js$/ }, async (args) => {
       const key = Object.keys(driverEdits).find((k) => args.path.replaceAll('\\', '/').endsWith(`node_modules/${k}`));
       if (!key) return undefined;
       let text = await fs.promises.readFile(args.path, 'utf8');

@@ -172,6 +172,12 @@ export function valueConverter(t: CqlType): (v: Any) => CqlValue {
       return (v) => (v instanceof CqlTimestamp ? v : general(v));
     case 'decimal':
       return (v) => (v instanceof CqlDecimal ? v : general(v));
+    case 'list':
+      // the driver's array of strings is already the neutral value
+      if (t.element.kind === 'text' || t.element.kind === 'varchar' || t.element.kind === 'ascii') {
+        return (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : general(v));
+      }
+      return general;
     default:
       return general;
   }

@@ -34,6 +34,11 @@ export function formatSequence(
   };
 }
 
+/** A list of text values, as formatSequence formats them (each quoted and escaped): a large read's fast path. */
+export function formatTextList(items: string[], colors: ColorMap | null): Formatted {
+  return formatSequence(items, [], '[', ']', colors, (v) => formatText(v as string, colors, true));
+}
+
 function formatPairs(pairs: [Formatted, Formatted][], colors: ColorMap | null): Formatted {
   const text = '{' + pairs.map(([k, v]) => `${k.text}: ${v.text}`).join(', ') + '}';
   return {

@@ -148,6 +148,36 @@ export function formatTimestamp(millis: bigint, opts: TimestampOptions): string 
   return opts.millisecondsOnly ? roundToMilliseconds(text) : text;
 }
 
+const MS_PER_DAY = 86_400_000;
+const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+/**
+ * formatTimestamp for the default format in UTC (cqlsh's usual output, and COPY TO's), made once
+ * per column: the date part is kept while the day does not change (a large read's timestamps
+ * are often close together). undefined where the general path must answer (out of years 1-9999,
+ * or beyond EXACT_MILLIS). Same text (test/unit/format-fast.test.ts).
+ */
+export function utcDefaultTimestamp(millisecondsOnly = false): (millis: bigint) => string | undefined {
+  let day = NaN;
+  let date = '';
+  const tail = millisecondsOnly ? '+0000' : '000+0000';
+  return (millis) => {
+    if (millis <= -EXACT_MILLIS || millis >= EXACT_MILLIS) return undefined;
+    const ms = Number(millis);
+    const days = Math.floor(ms / MS_PER_DAY);
+    if (days !== day) {
+      if (days < MIN_DAY || days > MAX_DAY) return undefined;
+      const d = civilFromDays(days);
+      date = `${String(d.year).padStart(4, '0')}-${TWO[d.month]}-${TWO[d.day]} `;
+      day = days;
+    }
+    const inDay = ms - days * MS_PER_DAY;
+    const secs = Math.floor(inDay / 1000);
+    return `${date}${TWO[Math.floor(secs / 3600)]}:${TWO[Math.floor(secs / 60) % 60]}:${TWO[secs % 60]}.${THREE[inDay - secs * 1000]}${tail}`;
+  };
+}
+
 /** COPY TO's rounding of the first ".NNNNNN" fraction to ".NNN" (truncating, in fact). */
 export function roundToMilliseconds(text: string): string {
   // the usual case, the last "." followed by six digits: keep the first three (the same as below)

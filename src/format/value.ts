@@ -9,14 +9,14 @@
 
 import { CqlDate, CqlDecimal, CqlDuration, CqlTimestamp, type Column, type CqlType, type CqlValue } from '../cql/types.js';
 import { headerColors, VALUE_COLORS, type ColorKey, type ColorMap } from './colors.js';
-import { formatMap, formatSequence, formatSet, formatUdt } from './collections.js';
+import { formatMap, formatSequence, formatSet, formatTextList, formatUdt } from './collections.js';
 import { FormatFailure } from './failure.js';
 import { tinted, type Formatted } from './formatted.js';
 import { decimalToString, formatF, formatFloating, groupThousands } from './numbers.js';
 import { DEFAULT_FORMAT_OPTIONS, type FormatOptions } from './options.js';
 import { pyRepr } from './pyvalues.js';
 import { escapeText, formatDefault, formatText } from './text.js';
-import { formatDate, formatDuration, formatTime, formatTimestamp } from './time.js';
+import { DEFAULT_TIMESTAMP_FORMAT, formatDate, formatDuration, formatTime, formatTimestamp, utcDefaultTimestamp } from './time.js';
 import { codePointLength } from './width.js';
 
 interface Ctx {
@@ -238,6 +238,10 @@ function scalarText(type: CqlType, opts: FormatOptions): { text: TextOf; key: Co
       return { text: (v) => (typeof v === 'string' ? v : undefined), key: 'uuid', ascii: true };
     case 'timestamp': {
       const ts = { format: opts.timestampFormat, timezone: opts.timezone, millisecondsOnly: opts.millisecondsOnly };
+      if (!opts.timezone && opts.timestampFormat === DEFAULT_TIMESTAMP_FORMAT) {
+        const utc = utcDefaultTimestamp(opts.millisecondsOnly);
+        return { text: (v) => (v instanceof CqlTimestamp ? utc(v.millis) : undefined), key: 'timestamp', ascii: true };
+      }
       return {
         text: (v) => {
           if (!(v instanceof CqlTimestamp)) return undefined;
@@ -265,6 +269,7 @@ export function columnFormatter(type: CqlType, opts: FormatOptions = DEFAULT_FOR
   const general: ValueFormatter = (v) => formatValue(v, type, opts);
   const colors = opts.color ? VALUE_COLORS : null;
   if (TEXT_KINDS.has(type.kind)) return (v) => (typeof v === 'string' ? formatText(v, colors, false) : general(v));
+  if (isTextList(type)) return (v) => (isStrings(v) ? formatTextList(v, colors) : general(v));
   const fast = scalarText(type, opts);
   if (!fast) return general;
   const { text, key, ascii } = fast;
@@ -279,11 +284,15 @@ export function columnText(type: CqlType, opts: FormatOptions = DEFAULT_FORMAT_O
   const plain = { ...opts, color: false };
   const general = (v: CqlValue) => formatValue(v, type, plain).text;
   if (TEXT_KINDS.has(type.kind)) return (v) => (typeof v === 'string' ? escapeText(v, false) : general(v));
+  if (isTextList(type)) return (v) => (isStrings(v) ? formatTextList(v, null).text : general(v));
   const fast = scalarText(type, plain);
   if (!fast) return general;
   const { text } = fast;
   return (v) => text(v) ?? general(v);
 }
+
+const isTextList = (t: CqlType): boolean => t.kind === 'list' && TEXT_KINDS.has(t.element.kind);
+const isStrings = (v: CqlValue): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** formatRow for many rows of the same columns: the column formatters are made once. */
 export function rowFormatter(columns: Column[], opts: FormatOptions = DEFAULT_FORMAT_OPTIONS): (values: CqlValue[]) => Formatted[] {

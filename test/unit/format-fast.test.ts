@@ -7,7 +7,7 @@ import { formatOptions, type FormatOptions } from '../../src/format/options.js';
 import { columnText, formatValue, rowFormatter } from '../../src/format/value.js';
 import { formatG, roundSignificant, roundSignificantExact } from '../../src/format/numbers.js';
 import { strftime, strftimeGeneral, type WallTime } from '../../src/format/strftime.js';
-import { EXACT_MILLIS, formatTimestamp, roundToMilliseconds, timestampMicros } from '../../src/format/time.js';
+import { EXACT_MILLIS, formatTimestamp, roundToMilliseconds, timestampMicros, utcDefaultTimestamp } from '../../src/format/time.js';
 
 describe('%g rounding: toExponential fast path', () => {
   it('equals the exact BigInt expansion for any finite double and precision', () => {
@@ -145,3 +145,27 @@ describe('COPY TO millisecond rounding', () => {
     );
   });
 });
+
+describe('timestamps: the default format in UTC', () => {
+  it('equals formatTimestamp (and its COPY TO milliseconds) wherever it answers, in any order of days', () => {
+    const edge = Number(EXACT_MILLIS) + 5;
+    const ms = fc.oneof(
+      fc.integer({ min: -edge, max: edge }),
+      fc.integer({ min: 1_600_000_000_000, max: 1_600_100_000_000 }),
+      fc.constantFrom(0, -1, 1, 86_399_999, 86_400_000, -86_400_000, -62_135_596_800_000, -62_135_596_800_001, 253_402_300_799_999, 253_402_300_800_000),
+    );
+    for (const millisecondsOnly of [false, true]) {
+      const fast = utcDefaultTimestamp(millisecondsOnly);
+      fc.assert(
+        fc.property(fc.array(ms, { minLength: 1, maxLength: 5 }), (xs) => {
+          for (const m of xs) {
+            const got = fast(BigInt(m));
+            if (got !== undefined) expect(got).toBe(formatTimestamp(BigInt(m), { format: '%Y-%m-%d %H:%M:%S.%f%z', millisecondsOnly }));
+          }
+        }),
+        { numRuns: 20000 },
+      );
+    }
+  });
+});
+
