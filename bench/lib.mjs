@@ -1,7 +1,10 @@
 // Shared pieces of the benchmarks: run a command N times alternating with its rival, measure
-// wall time and peak RSS (the kernel's VmHWM high-water mark, sampled until exit), medians.
+// wall time and peak RSS, medians. Peak RSS is the kernel's maximum resident set size of the
+// process as wait4 reports it (GNU time's %M), where /usr/bin/time exists: exact for processes of
+// a few milliseconds too; else the VmHWM high-water mark, sampled every 20 ms until exit.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,13 +24,18 @@ function hwmKb(pid) {
   }
 }
 
+const gnuTime = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+let measured = 0;
+
 /** Runs one command; stdout goes to /dev/null unless `capture`. Resolves wall ms, peak RSS MB, code. */
 export function measure(cmd, args, { stdinFile, env, capture = false } = {}) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const stdin = stdinFile ? fs.openSync(stdinFile, 'r') : 'ignore';
     const out = capture ? 'pipe' : fs.openSync('/dev/null', 'w');
-    const child = spawn(cmd, args, { stdio: [stdin, out, 'pipe'], env: { ...process.env, ...env } });
+    const rssFile = gnuTime ? path.join(os.tmpdir(), `tscqlsh-bench-rss-${process.pid}-${++measured}`) : undefined;
+    const [exe, argv] = gnuTime ? [gnuTime, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
+    const child = spawn(exe, argv, { stdio: [stdin, out, 'pipe'], env: { ...process.env, ...env } });
     let peak = 0;
     let stderr = '';
     let stdout = '';
@@ -37,10 +45,17 @@ export function measure(cmd, args, { stdinFile, env, capture = false } = {}) {
     child.on('error', reject);
     child.on('exit', () => (peak = Math.max(peak, hwmKb(child.pid))));
     child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       clearInterval(timer);
       if (typeof stdin === 'number') fs.closeSync(stdin);
       if (typeof out === 'number') fs.closeSync(out);
-      resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, rssMb: peak / 1024, code, stderr, stdout });
+      if (rssFile) {
+        // (with a non-zero status GNU time writes "Command exited with non-zero status N" first)
+        const kb = Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
+        fs.rmSync(rssFile, { force: true });
+        if (Number.isFinite(kb)) peak = kb;
+      }
+      resolve({ ms, rssMb: peak / 1024, code, stderr, stdout });
     });
   });
 }

@@ -3,7 +3,8 @@
 // Each scenario runs both alternately N times; medians of wall time, peak RSS, ratios, and the
 // targets of the benchmark issue (informational: PASS/FAIL never fails the command).
 // Options: --runs N (default 3), --rows N (large read and COPY, default 1000000), --script N (default 20000),
-//          --quick (runs 1, rows 100000, script 2000), --only name[,name].
+//          --quick (runs 1, rows 100000, script 2000), --only name[,name] (the other scenarios are kept
+//          from bench/results/latest.json, marked with the date they were measured on).
 // cqlsh's peak RSS is its main process only (COPY's worker processes are not counted).
 // Results: bench/results/latest.json and docs/performance.md.
 import { execFileSync } from 'node:child_process';
@@ -39,22 +40,39 @@ const ours = (args, o) => () => measure(node, [tscqlshBin, host, String(port), .
 const theirs = (args, o) => () => measure(cqlsh, [host, String(port), ...args], o);
 
 const results = [];
-async function scenario(name, contenders, extra = {}) {
+// the machine is shared: its load says how much to trust small differences
+const loadAtStart = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+async function scenario(name, contenders, extra = {}, n = runs) {
   if (only && !only.includes(name)) return;
-  log(`${name}: ${contenders.map((c) => c.name).join(' vs ')}, ${runs} runs`);
-  const r = await compare(contenders, runs);
-  results.push({ name, ...extra, results: r });
+  log(`${name}: ${contenders.map((c) => c.name).join(' vs ')}, ${n} runs`);
+  const r = await compare(contenders, n);
+  results.push({ name, ...extra, runs: n, results: r });
   for (const [who, m] of Object.entries(r)) log(`  ${who}: ${m.ms.toFixed(0)} ms, peak ${m.rssMb.toFixed(0)} MB`);
 }
 
+// Start-up: Node's own floor (`node -e 0`), the single-file binary when built (npm run
+// build:binary) and cqlsh-rs when on PATH, beside tscqlsh and cqlsh; more runs (each is short
+// and the machine's noise is large next to it)
+const binary = path.join(root, 'build', 'bin', 'tscqlsh');
+const onPath = (name) => process.env.PATH.split(path.delimiter).map((d) => path.join(d, name)).find((f) => fs.existsSync(f));
+const cqlshRs = onPath('cqlsh-rs');
+const startupRuns = Math.max(runs, quick ? 5 : 15);
+const startupQuery = ['-e', 'SELECT release_version FROM system.local'];
+const floor = { name: 'node -e 0', run: () => measure(node, ['-e', '0']) };
 await scenario('startup --version', [
+  floor,
   { name: 'tscqlsh', run: ours(['--version']) },
+  ...(fs.existsSync(binary) ? [{ name: 'tscqlsh binary', run: () => measure(binary, ['--version']) }] : []),
   { name: 'cqlsh', run: () => measure(cqlsh, ['--version']) },
-]);
+  ...(cqlshRs ? [{ name: 'cqlsh-rs', run: () => measure(cqlshRs, ['--version']) }] : []),
+], {}, startupRuns);
 await scenario('startup query', [
-  { name: 'tscqlsh', run: ours(['-e', 'SELECT release_version FROM system.local']) },
-  { name: 'cqlsh', run: theirs(['-e', 'SELECT release_version FROM system.local']) },
-]);
+  floor,
+  { name: 'tscqlsh', run: ours(startupQuery) },
+  ...(fs.existsSync(binary) ? [{ name: 'tscqlsh binary', run: () => measure(binary, [host, String(port), ...startupQuery]) }] : []),
+  { name: 'cqlsh', run: theirs(startupQuery) },
+  ...(cqlshRs ? [{ name: 'cqlsh-rs', run: () => measure(cqlshRs, [host, String(port), ...startupQuery]) }] : []),
+], {}, startupRuns);
 
 if (!only || only.some((n) => /^(large read|memory|COPY)/.test(n))) await ensureTable(host, port, rows, log);
 const read = 'SELECT * FROM bench.t';
@@ -98,12 +116,30 @@ await scenario('script', [
 ], { statements: scriptSize });
 
 // ---- report
+// --only re-measures some scenarios: the others stay as bench/results/latest.json has them (with
+// the date they were measured on)
+const latestFile = path.join(root, 'bench', 'results', 'latest.json');
+if (only && fs.existsSync(latestFile)) {
+  const prev = JSON.parse(fs.readFileSync(latestFile, 'utf8'));
+  const fresh = new Map(results.map((r) => [r.name, r]));
+  const merged = prev.results.map((r) => fresh.get(r.name) ?? { ...r, measured: r.measured ?? prev.date.slice(0, 10) });
+  for (const r of results) if (!prev.results.some((p) => p.name === r.name)) merged.push(r);
+  results.splice(0, results.length, ...merged);
+}
 const get = (name) => results.find((r) => r.name === name)?.results;
 const targets = [];
 const target = (what, ok, detail) => ok !== undefined && targets.push({ what, pass: ok, detail });
 const ratio = (a, b) => (a && b ? a / b : undefined);
 const su = get('startup query');
 if (su) target('start-up <= 0.35x cqlsh', ratio(su.tscqlsh.ms, su.cqlsh.ms) <= 0.35, `${ratio(su.tscqlsh.ms, su.cqlsh.ms).toFixed(2)}x`);
+const sv = get('startup --version');
+for (const who of ['tscqlsh', 'tscqlsh binary']) {
+  if (sv?.[who]) target(`${who} --version <= 1.2x node -e 0`, ratio(sv[who].ms, sv['node -e 0'].ms) <= 1.2, `${ratio(sv[who].ms, sv['node -e 0'].ms).toFixed(2)}x`);
+  if (su?.[who]) {
+    target(`${who} -e one query <= 2x node -e 0`, ratio(su[who].ms, su['node -e 0'].ms) <= 2, `${ratio(su[who].ms, su['node -e 0'].ms).toFixed(2)}x`);
+    target(`${who} -e one query peak RSS < 60 MB`, su[who].rssMb < 60, `${su[who].rssMb.toFixed(0)} MB`);
+  }
+}
 const lr = get('large read');
 if (lr) {
   const speed = ratio(lr.cqlsh.ms, lr.tscqlsh.ms);
@@ -117,7 +153,7 @@ for (const name of ['COPY TO', 'COPY FROM']) {
   const c = get(name);
   if (c) target(`${name} >= 3x cqlsh`, ratio(c.cqlsh.ms, c.tscqlsh.ms) >= 3, `${ratio(c.cqlsh.ms, c.tscqlsh.ms).toFixed(1)}x`);
 }
-const peak = Math.max(...results.flatMap((r) => Object.entries(r.results).filter(([k]) => k.startsWith('tscqlsh')).map(([, m]) => m.rssMb)));
+const peak = Math.max(...results.flatMap((r) => Object.entries(r.results).filter(([k]) => k.startsWith('tscqlsh') && k !== 'tscqlsh binary').map(([, m]) => m.rssMb)));
 if (Number.isFinite(peak)) target('tscqlsh peak RSS < 200 MB', peak < 200, `${peak.toFixed(0)} MB`);
 const mem = get('memory 10% of rows');
 if (mem && lr) target('flat memory from 10% to 100% of rows (< 1.5x)', lr.tscqlsh.rssMb / mem.tscqlsh.rssMb < 1.5, `${mem.tscqlsh.rssMb.toFixed(0)} → ${lr.tscqlsh.rssMb.toFixed(0)} MB`);
@@ -125,13 +161,13 @@ if (mem && lr) target('flat memory from 10% to 100% of rows (< 1.5x)', lr.tscqls
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.versions.node}`;
 const report = { date: new Date().toISOString(), machine, runs, results, targets };
 fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
-fs.writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+fs.writeFileSync(latestFile, JSON.stringify(report, null, 2) + '\n');
 
 const lines = [
   '# Performance',
   '',
   `Generated by \`npm run bench\` on ${report.date.slice(0, 10)}: tscqlsh and the reference cqlsh 6.2 run alternately against`,
-  `the same local Cassandra 5.0 (medians of ${runs} runs; peak RSS is the largest seen). Machine: ${machine}.`,
+  `the same local Cassandra 5.0 (medians of ${runs} runs, ${Math.max(...results.filter((r) => r.name.startsWith('startup')).map((r) => r.runs), runs)} for start-up; peak RSS is the largest seen). Machine: ${machine}; load average at the start ${loadAtStart}.`,
   '',
   '| scenario | contender | median wall time | rows/s | peak RSS |',
   '| --- | --- | ---: | ---: | ---: |',
@@ -139,7 +175,7 @@ const lines = [
 for (const r of results) {
   for (const [who, m] of Object.entries(r.results)) {
     const n = r.rows ?? r.statements;
-    lines.push(`| ${r.name}${n ? ` (${n.toLocaleString('en')})` : ''} | ${who} | ${(m.ms / 1000).toFixed(3)} s | ${n ? Math.round(n / (m.ms / 1000)).toLocaleString('en') : ''} | ${m.rssMb.toFixed(0)} MB |`);
+    lines.push(`| ${r.name}${n ? ` (${n.toLocaleString('en')})` : ''}${r.measured ? ` [${r.measured}]` : ''} | ${who} | ${(m.ms / 1000).toFixed(3)} s | ${n ? Math.round(n / (m.ms / 1000)).toLocaleString('en') : ''} | ${m.rssMb.toFixed(0)} MB |`);
   }
 }
 lines.push('', '## Targets', '', '| target | result | |', '| --- | --- | --- |');

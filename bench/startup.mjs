@@ -4,13 +4,16 @@
 //   --version, --help, completion bash, profile list --names   (no driver, no Ink)
 //   -e "SELECT release_version FROM system.local"               (driver, connect, one query)
 //   the same query piped on stdin                               (batch mode)
+// With build/bin/tscqlsh (npm run build:binary) the single-file binary's rows too.
 // Run: npm run build && node bench/startup.mjs [--runs N] [--host H] [--port P] [--bin path/to/cli.js]
-//      [--no-server] (skip the two that need Cassandra)
+//      [--no-server] (skip the two that need Cassandra). The port defaults to the launcher's
+//      (9042, moved by TSCQLSH_DB_PORT_OFFSET).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { profile } from '../scripts/cassandra/launcher.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -20,7 +23,7 @@ const opt = (name, dflt) => {
 };
 const runs = Number(opt('runs', '20'));
 const host = opt('host', '127.0.0.1');
-const port = opt('port', '9042');
+const port = opt('port', String(profile('default').port));
 const bin = path.resolve(opt('bin', path.join(root, 'dist', 'cli.js')));
 const server = !argv.includes('--no-server');
 
@@ -44,9 +47,17 @@ const cases = [
     : []),
 ];
 
-function once(args, input) {
+const binary = path.join(root, 'build', 'bin', 'tscqlsh');
+if (fs.existsSync(binary)) {
+  cases.push(['binary --version', ['--version'], undefined, binary]);
+  if (server) cases.push(['binary -e "SELECT release_version ..."', [host, port, '-e', query], undefined, binary]);
+}
+
+function once(args, input, exe) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [bin, ...args], { env, input: input ?? '', encoding: 'utf8' });
+  const r = exe
+    ? spawnSync(exe, args, { env, input: input ?? '', encoding: 'utf8' })
+    : spawnSync(process.execPath, [bin, ...args], { env, input: input ?? '', encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`tscqlsh ${args.join(' ')} exited ${r.status ?? r.signal} ${r.error ?? ""}: ${r.stderr}`);
   return ms;
@@ -62,10 +73,10 @@ for (let i = 0; i < Math.min(runs, 10); i++) {
 bare.sort((a, b) => a - b);
 console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? ''} x${os.cpus().length}; ${runs} runs each; bin ${path.relative(process.cwd(), bin) || bin}`);
 console.log(`${'bare node -e 0'.padEnd(36)} median ${q(bare, 0.5).toFixed(1).padStart(7)} ms`);
-for (const [name, args, input] of cases) {
-  once(args, input);
+for (const [name, args, input, exe] of cases) {
+  once(args, input, exe);
   const xs = [];
-  for (let i = 0; i < runs; i++) xs.push(once(args, input));
+  for (let i = 0; i < runs; i++) xs.push(once(args, input, exe));
   xs.sort((a, b) => a - b);
   console.log(`${name.padEnd(36)} median ${q(xs, 0.5).toFixed(1).padStart(7)} ms   min ${xs[0].toFixed(1).padStart(7)}   p90 ${q(xs, 0.9).toFixed(1).padStart(7)}`);
 }
