@@ -56,3 +56,28 @@ describe('batch mode loads neither Ink nor React', () => {
     expect(r.stderr).toBe('DRIVER\n');
   });
 });
+
+// What a plaintext -e costs at start-up (docs/architecture.md, Start-up): Node's built-ins that take
+// milliseconds to load are loaded only where used. A hook preloaded with --import prints the
+// built-ins the process loaded, at exit.
+const builtinsHook = path.join(dir, 'builtins.mjs');
+fs.writeFileSync(
+  builtinsHook,
+  `process.on('exit', () => process.stderr.write('BUILTINS ' + process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)).join(' ') + '\\n'));\n`,
+);
+
+describe('a plaintext -e loads only the built-ins it uses', () => {
+  it('no tls, crypto, child_process, v8, perf_hooks or readline; TLS loads tls', async () => {
+    const loaded = (stderr: string) => new Set(/^BUILTINS (.*)$/m.exec(stderr)?.[1].split(' ') ?? []);
+    const plain = await run(process.execPath, ['--import', builtinsHook, tscqlshBin, server.host, String(server.port), '-e', 'SELECT key FROM system.local']);
+    expect(plain.stdout).toMatch(/ local\n/);
+    const mods = loaded(plain.stderr);
+    expect(mods.has('net')).toBe(true);
+    expect(['tls', 'crypto', 'child_process', 'v8', 'perf_hooks', 'readline', 'zlib', 'https'].filter((m) => mods.has(m))).toEqual([]);
+    if (server.tlsPort) {
+      const tls = await run(process.execPath, ['--import', builtinsHook, tscqlshBin, server.host, String(server.tlsPort), '--ssl', '--ssl-no-verify', '-e', 'SELECT key FROM system.local']);
+      expect(tls.stdout).toMatch(/ local\n/);
+      expect(loaded(tls.stderr).has('tls')).toBe(true);
+    }
+  });
+});
