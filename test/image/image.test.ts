@@ -273,7 +273,7 @@ describe('npm run image:run', () => {
   });
 });
 
-describe('SigV4 in the image (the AWS SDK packages the bundle leaves out)', () => {
+describe('SigV4 in the image (the AWS credential providers, bundled into dist/)', () => {
   const KEY = 'AKIDIMAGETEST01';
   const SECRET = 'image/Secret+Key=1';
   let double: KeyspacesDouble;
