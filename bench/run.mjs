@@ -135,7 +135,7 @@ const latestFile = path.join(root, 'bench', 'results', 'latest.json');
 if (only && fs.existsSync(latestFile)) {
   const prev = JSON.parse(fs.readFileSync(latestFile, 'utf8'));
   const fresh = new Map(results.map((r) => [r.name, r]));
-  const merged = prev.results.map((r) => fresh.get(r.name) ?? { ...r, measured: r.measured ?? prev.date.slice(0, 10) });
+  const merged = prev.results.map((r) => fresh.get(r.name) ?? { ...r, runs: r.runs ?? prev.runs, measured: r.measured ?? prev.date.slice(0, 10) });
   for (const r of results) if (!prev.results.some((p) => p.name === r.name)) merged.push(r);
   results.splice(0, results.length, ...merged);
 }
