@@ -40,9 +40,10 @@ _tscqlsh() {
           --auth) COMPREPLY=( $(compgen -W "none password sigv4" -- "$cur") ); return 0 ;;
           --endpoint) COMPREPLY=( $(compgen -W "standard fips dualstack" -- "$cur") ); return 0 ;;
           --consistency|--serial-consistency) COMPREPLY=( $(compgen -W "ANY ONE TWO THREE QUORUM ALL LOCAL_QUORUM EACH_QUORUM SERIAL LOCAL_SERIAL LOCAL_ONE" -- "$cur") ); return 0 ;;
+          --pager-tall|--highlight|--suggest|--confirm-destructive) COMPREPLY=( $(compgen -W "on off" -- "$cur") ); return 0 ;;
           --preset) COMPREPLY=( $(compgen -W "keyspaces" -- "$cur") ); return 0 ;;
         esac
-        opts="-C --color --no-color --ssl --no-ssl -u --username -k --keyspace --credentials --connect-timeout --request-timeout --format --host --port --local-dc --auth --region --endpoint --aws-profile --aws-timeout --password-env --ca --cert --key --ssl-no-verify --ssl-verify --ssl-server-name --ssl-system-roots --consistency --serial-consistency --page-size --prompt --pager --history-size --preset --secure-connect-bundle --skip-schema-wait --default" ;;
+        opts="-C --color --no-color --ssl --no-ssl -u --username -k --keyspace --credentials --connect-timeout --request-timeout --format --host --port --local-dc --auth --region --endpoint --aws-profile --aws-timeout --password-env --ca --cert --key --ssl-no-verify --ssl-verify --ssl-server-name --ssl-system-roots --consistency --serial-consistency --page-size --prompt --pager --pager-tall --highlight --suggest --confirm-destructive --safe --history-size --preset --secure-connect-bundle --skip-schema-wait --default" ;;
       edit)
         case "$prev" in
           -u|--username|-k|--keyspace|--connect-timeout|--request-timeout|--host|--port|--local-dc|--region|--aws-profile|--aws-timeout|--password-env|--ssl-server-name|--page-size|--prompt|--pager|--history-size) :; return 0 ;;
@@ -51,10 +52,11 @@ _tscqlsh() {
           --auth) COMPREPLY=( $(compgen -W "none password sigv4" -- "$cur") ); return 0 ;;
           --endpoint) COMPREPLY=( $(compgen -W "standard fips dualstack" -- "$cur") ); return 0 ;;
           --consistency|--serial-consistency) COMPREPLY=( $(compgen -W "ANY ONE TWO THREE QUORUM ALL LOCAL_QUORUM EACH_QUORUM SERIAL LOCAL_SERIAL LOCAL_ONE" -- "$cur") ); return 0 ;;
+          --pager-tall|--highlight|--suggest|--confirm-destructive) COMPREPLY=( $(compgen -W "on off" -- "$cur") ); return 0 ;;
           --preset) COMPREPLY=( $(compgen -W "keyspaces" -- "$cur") ); return 0 ;;
-          --unset) COMPREPLY=( $(compgen -W "color no-color ssl no-ssl username keyspace credentials connect-timeout request-timeout format host port local-dc auth region endpoint aws-profile aws-timeout password-env ca cert key ssl-no-verify ssl-verify ssl-server-name ssl-system-roots consistency serial-consistency page-size prompt pager history-size preset secure-connect-bundle skip-schema-wait" -- "$cur") ); return 0 ;;
+          --unset) COMPREPLY=( $(compgen -W "color no-color ssl no-ssl username keyspace credentials connect-timeout request-timeout format host port local-dc auth region endpoint aws-profile aws-timeout password-env ca cert key ssl-no-verify ssl-verify ssl-server-name ssl-system-roots consistency serial-consistency page-size prompt pager pager-tall highlight suggest confirm-destructive safe history-size preset secure-connect-bundle skip-schema-wait" -- "$cur") ); return 0 ;;
         esac
-        opts="-C --color --no-color --ssl --no-ssl -u --username -k --keyspace --credentials --connect-timeout --request-timeout --format --host --port --local-dc --auth --region --endpoint --aws-profile --aws-timeout --password-env --ca --cert --key --ssl-no-verify --ssl-verify --ssl-server-name --ssl-system-roots --consistency --serial-consistency --page-size --prompt --pager --history-size --preset --secure-connect-bundle --skip-schema-wait --default --unset" ;;
+        opts="-C --color --no-color --ssl --no-ssl -u --username -k --keyspace --credentials --connect-timeout --request-timeout --format --host --port --local-dc --auth --region --endpoint --aws-profile --aws-timeout --password-env --ca --cert --key --ssl-no-verify --ssl-verify --ssl-server-name --ssl-system-roots --consistency --serial-consistency --page-size --prompt --pager --pager-tall --highlight --suggest --confirm-destructive --safe --history-size --preset --secure-connect-bundle --skip-schema-wait --default --unset" ;;
       import-cqlshrc)
         case "$prev" in
           -u|--username|-k|--keyspace|--connect-timeout|--request-timeout|--host|--port|--local-dc|--region|--aws-profile|--aws-timeout|--password-env|--ssl-server-name|--page-size|--prompt|--pager|--history-size|--name) :; return 0 ;;
@@ -63,9 +65,10 @@ _tscqlsh() {
           --auth) COMPREPLY=( $(compgen -W "none password sigv4" -- "$cur") ); return 0 ;;
           --endpoint) COMPREPLY=( $(compgen -W "standard fips dualstack" -- "$cur") ); return 0 ;;
           --consistency|--serial-consistency) COMPREPLY=( $(compgen -W "ANY ONE TWO THREE QUORUM ALL LOCAL_QUORUM EACH_QUORUM SERIAL LOCAL_SERIAL LOCAL_ONE" -- "$cur") ); return 0 ;;
+          --pager-tall|--highlight|--suggest|--confirm-destructive) COMPREPLY=( $(compgen -W "on off" -- "$cur") ); return 0 ;;
           --preset) COMPREPLY=( $(compgen -W "keyspaces" -- "$cur") ); return 0 ;;
         esac
-        opts="-C --color --no-color --ssl --no-ssl -u --username -k --keyspace --credentials --connect-timeout --request-timeout --format --host --port --local-dc --auth --region --endpoint --aws-profile --aws-timeout --password-env --ca --cert --key --ssl-no-verify --ssl-verify --ssl-server-name --ssl-system-roots --consistency --serial-consistency --page-size --prompt --pager --history-size --preset --secure-connect-bundle --skip-schema-wait --default --name" ;;
+        opts="-C --color --no-color --ssl --no-ssl -u --username -k --keyspace --credentials --connect-timeout --request-timeout --format --host --port --local-dc --auth --region --endpoint --aws-profile --aws-timeout --password-env --ca --cert --key --ssl-no-verify --ssl-verify --ssl-server-name --ssl-system-roots --consistency --serial-consistency --page-size --prompt --pager --pager-tall --highlight --suggest --confirm-destructive --safe --history-size --preset --secure-connect-bundle --skip-schema-wait --default --name" ;;
       list)
         opts="--names" ;;
       default)
@@ -85,16 +88,17 @@ _tscqlsh() {
   fi
 
   case "$prev" in
-  -u|--username|--password|-k|--keyspace|--encoding|--cqlversion|--protocol-version|-e|--execute|--connect-timeout|--request-timeout|--host|--port|--local-dc|--region|--aws-profile|--aws-timeout|--password-env|--ssl-server-name) :; return 0 ;;
+  -u|--username|--password|-k|--keyspace|--encoding|--cqlversion|--protocol-version|-e|--execute|--connect-timeout|--request-timeout|--host|--port|--local-dc|--region|--aws-profile|--aws-timeout|--password-env|--ssl-server-name|--pager) :; return 0 ;;
   -p|--profile) COMPREPLY=( $(compgen -W "$(_tscqlsh_profiles)" -- "$cur") ); return 0 ;;
   -f|--file|--cqlshrc|--credentials|--ca|--cert|--key|--secure-connect-bundle) compopt -o filenames 2>/dev/null; COMPREPLY=( $(compgen -f -- "$cur") ); return 0 ;;
   --format) COMPREPLY=( $(compgen -W "table expanded csv json ndjson box" -- "$cur") ); return 0 ;;
   --auth) COMPREPLY=( $(compgen -W "none password sigv4" -- "$cur") ); return 0 ;;
   --endpoint) COMPREPLY=( $(compgen -W "standard fips dualstack" -- "$cur") ); return 0 ;;
   --consistency) COMPREPLY=( $(compgen -W "ANY ONE TWO THREE QUORUM ALL LOCAL_QUORUM EACH_QUORUM SERIAL LOCAL_SERIAL LOCAL_ONE" -- "$cur") ); return 0 ;;
+  --pager-tall|--highlight|--suggest|--confirm-destructive) COMPREPLY=( $(compgen -W "on off" -- "$cur") ); return 0 ;;
   --preset) COMPREPLY=( $(compgen -W "keyspaces" -- "$cur") ); return 0 ;;
   esac
-  opts="-h --help -v --version -C --color --no-color --ssl --no-ssl -u --username --password -p --profile --no-profile -k --keyspace -f --file --debug --encoding --cqlshrc --credentials --cqlversion --protocol-version -e --execute --connect-timeout --request-timeout -t --tty --no-tty --disable-history --format --host --port --local-dc --auth --region --endpoint --aws-profile --aws-timeout --password-env --ca --cert --key --ssl-no-verify --ssl-server-name --ssl-system-roots --consistency --preset --secure-connect-bundle"
+  opts="-h --help -v --version -C --color --no-color --ssl --no-ssl -u --username --password -p --profile --no-profile -k --keyspace -f --file --debug --encoding --cqlshrc --credentials --cqlversion --protocol-version -e --execute --connect-timeout --request-timeout -t --tty --no-tty --disable-history --format --host --port --local-dc --auth --region --endpoint --aws-profile --aws-timeout --password-env --ca --cert --key --ssl-no-verify --ssl-server-name --ssl-system-roots --consistency --pager --pager-tall --highlight --suggest --confirm-destructive --safe --preset --secure-connect-bundle"
   if [[ "$cur" == -* ]]; then
     COMPREPLY=( $(compgen -W "$opts" -- "$cur") )
   elif (( COMP_CWORD == 1 )); then

@@ -5,6 +5,7 @@ import { FORMATS } from './shell/commands/output-format.js';
 import type { OutputFormat } from './shell/state.js';
 import { runBatch, type BatchInput } from './batch.js';
 import { applySettings } from './settings/apply.js';
+import { decideColor } from './settings/color.js';
 import { openSession } from './settings/open-session.js';
 import { DRIVER_VERSION } from './db/driver-version.js';
 import { Shell } from './shell/shell.js';
@@ -57,7 +58,7 @@ export async function runShell(args: CliArgs): Promise<RunResult> {
   // REPL when stdout is one too, else plain lines (`tscqlsh | tee log`: prompts and results to stdout)
   const interactive = input.kind === 'stream' && (args.tty ?? Boolean(process.stdin.isTTY));
   const screen = interactive && Boolean(process.stdout.isTTY);
-  const color = screen ? (args.color ?? settings.color ?? process.env.TERM !== 'dumb') : (args.color ?? settings.color) === true;
+  const color = decideColor({ flag: args.color, configured: settings.color, terminal: screen, env: process.env });
   const shell = new Shell(session, { keyspace: conn.keyspace, columnRoles: color, interactive });
   applySettings(shell, settings);
   if (args.format !== undefined) shell.state.format = args.format as OutputFormat;

@@ -2,7 +2,7 @@
 // `--execute=X`, positional `[host [port]]`), plus tscqlsh's own. One deliberate difference:
 // `-p` is `--profile NAME`; the password has only the long form `--password` (docs/compat.md).
 // The flags themselves are rows of the option table in options.ts.
-import { optionLines, RUN_OPTIONS, type CliArgs, type CliOption } from './options.js';
+import { onOffValue, optionLines, RUN_OPTIONS, type CliArgs, type CliOption } from './options.js';
 
 export type { CliArgs } from './options.js';
 
@@ -26,6 +26,10 @@ export function parseArgs(argv: string[]): CliArgs {
     }
     if (raw === undefined) throw new UsageError(`argument ${flag}: expected one argument`);
     let v: unknown = raw;
+    if (spec.value === 'onoff') {
+      v = onOffValue(raw);
+      if (v === undefined) throw new UsageError(`argument ${flag}: invalid choice: '${raw}' (choose from 'on', 'off')`);
+    }
     if (spec.value === 'int' || spec.value === 'number') {
       const n = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(n) || (spec.value === 'int' && !Number.isInteger(n))) {

@@ -53,6 +53,13 @@ export interface CliArgs {
   consistency?: string;
   secureConnectBundle?: string;
   preset?: string;
+  // the interactive shell's extras (on|off flags)
+  highlight?: boolean;
+  suggest?: boolean;
+  pager?: string;
+  pagerTall?: boolean;
+  confirmDestructive?: boolean;
+  safe?: boolean;
 }
 
 export type ProfileField = [Exclude<keyof Profile, 'tls'>] | ['tls', keyof ProfileTls];
@@ -62,8 +69,8 @@ export interface CliOption {
   short?: string;
   /** the run's setting (absent: `profile add/edit` only) */
   arg?: keyof CliArgs;
-  /** the kind of value it takes (absent: a switch) */
-  value?: 'string' | 'int' | 'number';
+  /** the kind of value it takes (absent: a switch); `onoff`: on or off, a boolean */
+  value?: 'string' | 'int' | 'number' | 'onoff';
   /** what a switch sets on the run */
   set?: unknown;
   /** the profile field it sets (absent: command line only) */
@@ -81,6 +88,15 @@ export interface CliOption {
   impliesSsl?: boolean;
   metavar?: string;
   help: string;
+}
+
+/** The values of an `onoff` option. */
+export const ON_OFF = ['on', 'off'] as const;
+
+/** An `onoff` option's value as a boolean, or undefined when it is neither on nor off. */
+export function onOffValue(raw: string): boolean | undefined {
+  const v = raw.toLowerCase();
+  return v === 'on' ? true : v === 'off' ? false : undefined;
 }
 
 export const OPTIONS: CliOption[] = [
@@ -129,7 +145,12 @@ export const OPTIONS: CliOption[] = [
   { long: 'serial-consistency', value: 'string', field: ['serialConsistency'], choices: CONSISTENCIES, upper: true, metavar: 'LEVEL', help: 'Initial serial consistency level.' },
   { long: 'page-size', value: 'int', field: ['pageSize'], metavar: 'ROWS', help: 'Rows per page.' },
   { long: 'prompt', value: 'string', field: ['prompt'], metavar: 'TEXT', help: 'Prompt text.' },
-  { long: 'pager', value: 'string', field: ['pager'], metavar: 'PAGER', help: 'REPL pager: off, on ($PAGER) or a command.' },
+  { long: 'pager', arg: 'pager', value: 'string', field: ['pager'], metavar: 'PAGER', help: 'Pager for results wider than the terminal: on ($PAGER, else less -SRXF; the default), off, or a command.' },
+  { long: 'pager-tall', arg: 'pagerTall', value: 'onoff', choices: ON_OFF, field: ['pagerTall'], metavar: 'on|off', help: 'Also page results taller than the terminal (instead of ---MORE---).' },
+  { long: 'highlight', arg: 'highlight', value: 'onoff', choices: ON_OFF, field: ['highlight'], metavar: 'on|off', help: 'Syntax highlighting of the statement being typed (default on; off without colors).' },
+  { long: 'suggest', arg: 'suggest', value: 'onoff', choices: ON_OFF, field: ['suggest'], metavar: 'on|off', help: 'Suggest the rest of a statement from history as you type (default on).' },
+  { long: 'confirm-destructive', arg: 'confirmDestructive', value: 'onoff', choices: ON_OFF, field: ['confirmDestructive'], metavar: 'on|off', help: 'Ask before DROP, TRUNCATE, DELETE without a full key, ALTER ... DROP (default: on for Amazon Keyspaces, else off).' },
+  { long: 'safe', arg: 'safe', set: true, field: ['safe'], help: 'Refuse those destructive statements (batch mode too), with an error.' },
   { long: 'history-size', value: 'int', field: ['historySize'], metavar: 'LINES', help: 'Lines of REPL history kept.' },
   { long: 'preset', arg: 'preset', value: 'string', field: ['preset'], choices: PRESETS, metavar: 'NAME', help: 'Start from a preset (keyspaces); on the command line, without a saved profile.' },
   { long: 'secure-connect-bundle', arg: 'secureConnectBundle', value: 'string', field: ['secureConnectBundle'], file: true, metavar: 'ZIP', help: 'DataStax Astra secure connect bundle (zip).' },

@@ -1,7 +1,7 @@
 // Flags of `tscqlsh profile add|edit NAME`: each sets one profile field. They are the rows of the
 // option table (options.ts) that name a profile field, so the command line and profiles agree.
 // Kept free of heavy imports.
-import { optionLines, PROFILE_OPTIONS, switchFieldValue, type CliOption } from './options.js';
+import { onOffValue, optionLines, PROFILE_OPTIONS, switchFieldValue, type CliOption } from './options.js';
 import type { Profile } from '../settings/profile-schema.js';
 
 export class ProfileUsageError extends Error {}
@@ -76,12 +76,14 @@ export function parseProfileArgs(argv: string[]): ProfileArgs {
       else {
         let raw = next();
         if (option.upper) raw = raw.toUpperCase();
+        if (option.value === 'onoff') raw = raw.toLowerCase();
         if (option.choices && !option.choices.includes(raw)) throw new ProfileUsageError(`--${name} must be one of ${option.choices.join(', ')}, not '${raw}'`);
         if (option.value === 'int' || option.value === 'number') {
           const n = Number(raw);
           if (raw.trim() === '' || !Number.isFinite(n) || (option.value === 'int' && !Number.isInteger(n))) throw new ProfileUsageError(`--${name}: invalid ${option.value} value '${raw}'`);
           v = n;
-        } else v = raw;
+        } else if (option.value === 'onoff') v = onOffValue(raw);
+        else v = raw;
       }
       if (option.field![0] === 'ssl') explicitSsl = true;
       if (option.impliesSsl) impliesSsl = true;

@@ -23,7 +23,12 @@ export type ShellCommandName =
   | 'unicode'
   // tscqlsh's own
   | 'output'
-  | 'timing';
+  | 'timing'
+  | 'edit'
+  | 'save'
+  | 'pager'
+  | 'highlight'
+  | 'suggest';
 
 /**
  * First words (lower-case) of commands that end at the end of their line as well as at `;`.
@@ -52,6 +57,11 @@ export const COMMANDS_ENDING_AT_NEWLINE: ReadonlySet<string> = new Set([
   // tscqlsh's own commands, which behave like cqlsh's switches
   'output',
   'timing',
+  'edit',
+  'save',
+  'pager',
+  'highlight',
+  'suggest',
 ]);
 
 const SHELL_COMMANDS: ReadonlyMap<string, ShellCommandName> = new Map<string, ShellCommandName>([
@@ -78,6 +88,11 @@ const SHELL_COMMANDS: ReadonlyMap<string, ShellCommandName> = new Map<string, Sh
   ['unicode', 'unicode'],
   ['output', 'output'],
   ['timing', 'timing'],
+  ['edit', 'edit'],
+  ['save', 'save'],
+  ['pager', 'pager'],
+  ['highlight', 'highlight'],
+  ['suggest', 'suggest'],
 ]);
 
 /** Does a statement whose first token is `word` end at a newline? (case-insensitive) */

@@ -76,6 +76,7 @@ export class Printer {
         return;
       case 'keyspace':
       case 'exit':
+      case 'edit':
         return;
     }
   }

@@ -46,6 +46,14 @@ export interface ResolvedSettings {
   /** the REPL's pager setting and history size: TSCQLSH_PAGER / TSCQLSH_HISTORY_SIZE, else the profile */
   pager?: string;
   historySize?: number;
+  /** the REPL's extras: flags > TSCQLSH_PAGER_TALL / TSCQLSH_HIGHLIGHT / TSCQLSH_SUGGEST > profile */
+  pagerTall?: boolean;
+  highlight?: boolean;
+  suggest?: boolean;
+  /** ask before destructive statements (REPL); on by default for Amazon Keyspaces */
+  confirmDestructive: boolean;
+  /** refuse destructive statements (--safe) */
+  safe: boolean;
   profileName?: string;
   /** the cqlshrc file read (COPY reads its [copy] sections) */
   cqlshrc?: string;
@@ -221,8 +229,13 @@ export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.
     ui: rc.get('ui'),
     cqlshrc: rcFile,
     prompt: p.prompt,
-    pager: env.TSCQLSH_PAGER ?? p.pager,
+    pager: args.pager ?? env.TSCQLSH_PAGER ?? p.pager,
     historySize: positiveInt(env.TSCQLSH_HISTORY_SIZE) ?? p.historySize,
+    pagerTall: args.pagerTall ?? envSwitch(env.TSCQLSH_PAGER_TALL) ?? p.pagerTall,
+    highlight: args.highlight ?? envSwitch(env.TSCQLSH_HIGHLIGHT) ?? p.highlight,
+    suggest: args.suggest ?? envSwitch(env.TSCQLSH_SUGGEST) ?? p.suggest,
+    confirmDestructive: args.confirmDestructive ?? p.confirmDestructive ?? keyspaces,
+    safe: args.safe ?? p.safe ?? false,
     profileName: selected?.name,
     messages,
   };
@@ -237,6 +250,13 @@ export { keyspacesEndpoint, KEYSPACES_PORT };
 
 function secondsToMs(s: number | undefined): number | undefined {
   return s === undefined ? undefined : s * 1000;
+}
+
+/** An on/off environment setting: on/off (true/false, yes/no, 1/0); anything else is not set. */
+function envSwitch(text: string | undefined): boolean | undefined {
+  if (text === undefined) return undefined;
+  if (/^(on|true|yes|1)$/i.test(text)) return true;
+  return FALSY.test(text) ? false : undefined;
 }
 
 function positiveInt(text: string | undefined): number | undefined {

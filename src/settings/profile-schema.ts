@@ -50,8 +50,18 @@ export interface Profile {
   format?: (typeof FORMATS)[number];
   color?: boolean;
   prompt?: string;
-  /** the REPL's pager: off, on ($PAGER, else less -SRXF) or a command (TSCQLSH_PAGER overrides) */
+  /** the REPL's pager for results wider than the terminal: on ($PAGER, else less -SRXF; the default), off, or a command (TSCQLSH_PAGER overrides) */
   pager?: string;
+  /** the pager takes results taller than the terminal too (TSCQLSH_PAGER_TALL overrides) */
+  pagerTall?: boolean;
+  /** syntax highlighting of the input (TSCQLSH_HIGHLIGHT overrides; never without colors) */
+  highlight?: boolean;
+  /** suggestions from history as you type (TSCQLSH_SUGGEST overrides) */
+  suggest?: boolean;
+  /** ask before destructive statements (on by default for the Keyspaces preset) */
+  confirmDestructive?: boolean;
+  /** refuse destructive statements */
+  safe?: boolean;
   /** lines of history kept (TSCQLSH_HISTORY_SIZE overrides) */
   historySize?: number;
   secureConnectBundle?: string;
@@ -106,6 +116,11 @@ export const PROFILE_SCHEMA = {
     color: { type: 'boolean' },
     prompt: { type: 'string' },
     pager: { type: 'string' },
+    pagerTall: { type: 'boolean' },
+    highlight: { type: 'boolean' },
+    suggest: { type: 'boolean' },
+    confirmDestructive: { type: 'boolean' },
+    safe: { type: 'boolean' },
     historySize: { type: 'integer', minimum: 1 },
     secureConnectBundle: str,
     skipSchemaWait: { type: 'boolean' },

@@ -1,6 +1,7 @@
 // The contract between the engine and a shell command module (commands/*.ts, one per command).
 import type { CopySettings } from '../copy/options.js';
 import type { Session } from '../db/session.js';
+import type { ResultSet } from './last-result.js';
 import type { Output } from './output.js';
 import type { SchemaCache } from './schema-cache.js';
 import type { ShellState } from './state.js';
@@ -30,6 +31,8 @@ export interface CommandContext {
   progress?(line: string | null): void;
   /** COPY's settings: the Keyspaces preset, the cqlshrc with [copy] sections, the [ui] time format */
   copy?: CopySettings;
+  /** the last result set shown (SAVE); the interactive shell keeps one */
+  lastResult?(): ResultSet | undefined;
 }
 
 export interface ShellCommand {

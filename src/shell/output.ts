@@ -28,4 +28,9 @@ export type Output =
   /** EXIT / QUIT */
   | { kind: 'exit' }
   /** clear the screen (CLEAR / CLS) */
-  | { kind: 'clear' };
+  | { kind: 'clear' }
+  /**
+   * EDIT: the face is asked to open `text` in the user's editor ($VISUAL / $EDITOR) and put what
+   * is saved back at the prompt, ready to run (the engine itself opens nothing)
+   */
+  | { kind: 'edit'; text: string };

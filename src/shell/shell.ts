@@ -9,6 +9,8 @@ import type { CopySettings } from '../copy/options.js';
 import { TIMESTAMP_OVERFLOW_WARNING } from '../format/time.js';
 import type { CommandContext, ShellCommand } from './command.js';
 import { commands } from './commands/index.js';
+import { guard, type GuardSettings } from './guard.js';
+import { LastResult } from './last-result.js';
 import { statementTrace } from './commands/trace.js';
 import type { Output } from './output.js';
 import { SchemaCache } from './schema-cache.js';
@@ -39,7 +41,13 @@ export class Shell {
     readPassword?: (prompt: string) => Promise<string>;
     /** the REPL's input history (HISTORY) */
     history?: () => readonly string[];
+    /** asks a yes/no question (the guard on destructive statements); only a face that can ask has it */
+    confirm?: (question: string) => Promise<boolean>;
   } = {};
+  /** the guard on destructive statements (--confirm-destructive, --safe); none: everything runs */
+  guard: GuardSettings | undefined;
+  /** the last result set shown, for SAVE (interactive only: batch output is never held) */
+  private readonly lastResult: LastResult | undefined;
   /** cqlsh's DateOverFlowWarning was printed (once a process, as Python warns) */
   private warnedOverflow = false;
   /** COPY settings (the Keyspaces preset is switched on here) */
@@ -52,6 +60,7 @@ export class Shell {
     this.interactive = o.interactive ?? false;
     this.wantRoles = o.columnRoles ?? false;
     this.keyspace = o.keyspace;
+    this.lastResult = this.interactive ? new LastResult() : undefined;
     for (const c of commands) for (const n of c.names) this.registry.set(n, c);
     // the shell's schema goes stale with any client's DDL (no-op for sessions without events, e.g. test fakes)
     session.onSchemaChange?.(() => this.schema.invalidate());
@@ -61,6 +70,16 @@ export class Shell {
   async *run(text: string, signal?: AbortSignal): AsyncGenerator<Output> {
     const word = firstWord(text).toUpperCase();
     const command = this.registry.get(word === '?' ? 'HELP' : word);
+    const refused = await guard(word, text, {
+      settings: this.guard,
+      keyspace: this.keyspace,
+      schema: () => this.schema.get(),
+      confirm: this.io.confirm,
+    });
+    if (refused) {
+      yield refused;
+      return;
+    }
     // TIMING counts the statement's own time: not the time its outputs spend with the face
     // (printed, or waiting for the user at ---MORE---)
     let spent = 0;
@@ -68,6 +87,7 @@ export class Shell {
     const inner = command ? command.run(withoutTerminator(text), this.context(signal)) : this.runCql(text, signal);
     for await (const out of inner) {
       spent += monotonicMs() - since;
+      this.lastResult?.note(out);
       yield out;
       since = monotonicMs();
     }
@@ -90,6 +110,7 @@ export class Shell {
       readPassword: this.io.readPassword,
       history: this.io.history,
       copy: this.copySettings,
+      lastResult: () => this.lastResult?.get(),
     };
   }
 

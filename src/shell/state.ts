@@ -18,6 +18,20 @@ export interface ShellState {
   capture?: CaptureTarget;
   /** DESCRIBE's path: the server's, the client-side generator's, or auto (server when it has DESCRIBE) */
   describe?: 'auto' | 'server' | 'client';
+  /** what only the interactive face reads; HIGHLIGHT, SUGGEST and PAGER switch it */
+  repl: ReplSettings;
+}
+
+/** The interactive shell's extras, read by the face for each keystroke and result. */
+export interface ReplSettings {
+  /** syntax highlighting of the statement being typed (only ever with colors) */
+  highlight: boolean;
+  /** the rest of the newest history entry that starts with the buffer, dimmed after the cursor */
+  suggest: boolean;
+  /** results wider than the terminal go to the pager */
+  pager: boolean;
+  /** ... and results taller than it too, instead of ---MORE--- */
+  pagerTall: boolean;
 }
 
 /** A file CAPTURE appends query output to. */
@@ -37,5 +51,6 @@ export function defaultState(): ShellState {
     tracing: false,
     timing: false,
     format: 'table',
+    repl: { highlight: true, suggest: true, pager: true, pagerTall: false },
   };
 }

@@ -40,17 +40,18 @@ describe('HELP', () => {
       '',
     ].join('\n');
     // then tscqlsh's own topics in a block of their own (not in cqlsh: docs/compat.md)
-    const ours = ['tscqlsh commands and settings (not in cqlsh):', '=============================================', 'KEYS  OUTPUT  PAGER  TIMING', ''].join('\n');
+    const ours = ['tscqlsh commands and settings (not in cqlsh):', '=============================================', 'EDIT  HIGHLIGHT  KEYS  OUTPUT  PAGER  SAVE  SUGGEST  TIMING', ''].join('\n');
     expect(await session(help, ['HELP'])).toEqual([`${expected}\n${ours}`]);
     expect(await session(help, ['?'])).toEqual([`${expected}\n${ours}`]);
   });
 
   it('explains every tscqlsh command and setting', async () => {
-    for (const topic of ['TIMING', 'output', 'PAGER', 'keys']) {
+    for (const topic of ['TIMING', 'output', 'PAGER', 'keys', 'edit', 'SAVE', 'highlight', 'suggest']) {
       const [text] = await session(help, [`HELP ${topic}`]);
       expect(text).toMatch(new RegExp(`^\\n {8}${topic.toUpperCase()} .*\\[tscqlsh only`));
     }
-    expect((await session(help, ['HELP PAGER']))[0]).toContain('TSCQLSH_PAGER=on');
+    expect((await session(help, ['HELP PAGER']))[0]).toContain('TSCQLSH_PAGER');
+    expect((await session(help, ['HELP PAGER']))[0]).toContain('less -SRXF');
     expect((await session(help, ['HELP KEYS']))[0]).toContain('never exits the shell');
   });
 

@@ -139,6 +139,11 @@ const specialCommand = alt(
   // tscqlsh's own
   seq(w('TIMING'), onOff),
   seq(w('OUTPUT'), opt(seq(w('FORMAT'), opt(alt(...OUTPUT_FORMATS.map((f) => w(f))))))),
+  w('EDIT'),
+  seq(w('SAVE'), slot('fname', stringLiteral, fileNames), opt(w('OVERWRITE'))),
+  seq(w('PAGER'), onOff),
+  seq(w('HIGHLIGHT'), onOff),
+  seq(w('SUGGEST'), onOff),
 );
 
 const statementBody = alt(

@@ -1,5 +1,5 @@
-// HELP texts for what tscqlsh adds to cqlsh: its own shell commands (OUTPUT FORMAT, TIMING) and
-// the REPL settings a user looks for (the pager, Ctrl-C and the other keys). Laid out as cqlsh
+// HELP texts for what tscqlsh adds to cqlsh: its own shell commands (OUTPUT FORMAT, TIMING, EDIT,
+// SAVE, PAGER, HIGHLIGHT, SUGGEST) and the keys of the interactive shell. Laid out as cqlsh
 // lays out its own topics; listed by HELP in a block of their own after cqlsh's lists.
 
 const DOCS: Record<string, string> = {
@@ -37,27 +37,81 @@ OUTPUT FORMAT box
 OUTPUT FORMAT
 
   OUTPUT FORMAT with no argument shows the current format.`,
-  pager: `PAGER [tscqlsh only: a setting, not a command]
+  pager: `PAGER [tscqlsh only]
 
-  In the interactive shell, a result taller or wider than the terminal can go
-  to a pager (less, more, ...) instead of stopping at ---MORE---. Results that
-  fit on the screen print as usual. The pager is off unless set:
+  In the interactive shell, a result wider than the terminal goes to a pager
+  (less, ...) so that wide rows scroll sideways instead of wrapping. Results
+  that fit print as usual; batch mode never pages.
 
-TSCQLSH_PAGER=on
+PAGER ON
 
-  Use the command in $PAGER, or "less -SRXF" when $PAGER is not set.
+  Use the pager (the default): the command in $PAGER, else "less -SRXF".
 
-TSCQLSH_PAGER=<command>
+PAGER OFF
 
-  Use that command, e.g. TSCQLSH_PAGER='less -S'.
+  Print every result in the terminal, as cqlsh does.
 
-TSCQLSH_PAGER=off
+PAGER
 
-  No pager: ---MORE--- between pages (the default).
+  PAGER with no argument shows whether the pager is on.
 
-  A saved profile keeps the setting: "tscqlsh profile add NAME --pager on"
-  (the environment variable wins over the profile). PAGING OFF prints a
-  result whole, without ---MORE---, when no pager is set.`,
+  Settings: --pager off|on|<command> (or TSCQLSH_PAGER, or the profile's
+  pager) chooses the pager; --pager-tall on (TSCQLSH_PAGER_TALL, the
+  profile's pagerTall) also pages results taller than the terminal instead
+  of stopping at ---MORE---. PAGING OFF prints a result whole.`,
+  edit: `EDIT [tscqlsh only]
+
+  Opens the last statement in your editor ($VISUAL, else $EDITOR, else vi).
+  When the editor exits, what you saved is back at the prompt, ready to run
+  (it is not run until you press Enter); an empty file gives an empty prompt.
+
+  Ctrl-X Ctrl-E does the same with the statement being typed (the last
+  statement when the prompt is empty). Only in the interactive shell.`,
+  save: `SAVE [tscqlsh only]
+
+  Writes the last result set shown to a file, without running the query
+  again. The extension picks the format:
+
+SAVE 'file.csv'
+
+  CSV with a header line.
+
+SAVE 'file.json'
+
+  One JSON array of objects (numbers keep every digit).
+
+SAVE 'file.ndjson'
+
+  One JSON object per line.
+
+SAVE 'file.csv' OVERWRITE
+
+  Replaces an existing file (without OVERWRITE, SAVE never does).
+
+  SAVE writes the rows fetched so far: the pages you went through, or the
+  whole result with PAGING OFF (at most 100000 rows), and says how many. Only
+  in the interactive shell; COPY ... TO exports a whole table.`,
+  highlight: `HIGHLIGHT [tscqlsh only]
+
+  Syntax highlighting of the statement being typed in the interactive shell:
+  keywords, names, strings, numbers, comments and shell commands, with
+  unclosed quotes and unmatched brackets in red. Never without colors
+  (NO_COLOR, --no-color).
+
+HIGHLIGHT ON | HIGHLIGHT OFF
+
+  Switch it (on by default; --highlight on|off, TSCQLSH_HIGHLIGHT or the
+  profile's highlight set it at start-up).`,
+  suggest: `SUGGEST [tscqlsh only]
+
+  As you type, the newest history entry that starts with what is typed is
+  shown dimmed after the cursor. Right or End (Ctrl-F, Ctrl-E) takes all of
+  it, Alt-F one word of it; any other key goes on as usual.
+
+SUGGEST ON | SUGGEST OFF
+
+  Switch it (on by default, never without colors; --suggest on|off,
+  TSCQLSH_SUGGEST or the profile's suggest set it at start-up).`,
   timing: `TIMING [tscqlsh only]
 
   Shows how long each statement took.
@@ -94,7 +148,11 @@ TIMING
   The editing keys are readline's: Ctrl-A/E, Ctrl-B/F, Alt-B/F (by words),
   Ctrl-T swaps two characters; Ctrl-K, Ctrl-U, Ctrl-W, Alt-D and Alt-Backspace
   cut text that Ctrl-Y puts back (Alt-Y right after it: an older cut);
-  Ctrl-_ or Ctrl-X Ctrl-U undoes.`,
+  Ctrl-_ or Ctrl-X Ctrl-U undoes; Ctrl-X Ctrl-E opens the statement in your
+  editor (see EDIT).
+
+  A suggestion from history (see SUGGEST) is taken with Right or End, a word
+  of it with Alt-F.`,
 };
 
 /** Topics HELP lists in its tscqlsh block (lower case). */
