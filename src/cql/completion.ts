@@ -9,6 +9,7 @@ import { COMMANDS_ENDING_AT_NEWLINE } from './shell-commands.js';
 import { suggest } from './complete/grammar.js';
 import { quoteName, quoteValue, unquote, unquoteValue, type CompletionSource, type Env } from './complete/env.js';
 import { command } from './complete/rules-shell.js';
+import { noteFor } from './complete/notes.js';
 
 export type { CompletionSource, TableInfo } from './complete/env.js';
 export { quoteName };
@@ -20,6 +21,8 @@ export interface Completion {
   items: string[];
   /** what each candidate puts in place of the word (a space first where CQL wants one) */
   inserts: string[];
+  /** what each candidate is, shown next to it: a column's type, a table's kind ('' for none) */
+  notes: string[];
   /** what is expected where no candidate can be given: `<value for k (int)>`, `<enter>`, ... */
   hints: string[];
   /** the quote that ends a single candidate: inside a string or quoted name, or for a file name */
@@ -84,7 +87,7 @@ function tableAfter(after: string): Env['laterTable'] {
   return undefined;
 }
 
-const NONE = (start: number): Completion => ({ start, items: [], inserts: [], hints: [], closing: null });
+const NONE = (start: number): Completion => ({ start, items: [], inserts: [], notes: [], hints: [], closing: null });
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -120,6 +123,14 @@ export function complete(before: string, src: CompletionSource, keyspace?: strin
   const hints = [...out.hints];
   if (out.items.delete('\n') && partial === '') hints.push('<enter>');
 
+  // notes go with the candidates as the grammar offered them (before any change of case or quotes)
+  const noteOf = new Map<string, string>();
+  if (opened === null) {
+    for (const [item, o] of out.origin) {
+      const n = noteFor(item, o.slot, o.b, env);
+      if (n) noteOf.set(item, n);
+    }
+  }
   const p = partial.toLowerCase();
   const dequote = open === 'unclosedString' ? unquoteValue : open === 'unclosedName' ? unquote : (s: string) => s;
   let items = [...out.items].filter((s) => s !== '' && dequote(s).toLowerCase().startsWith(p));
@@ -137,7 +148,7 @@ export function complete(before: string, src: CompletionSource, keyspace?: strin
   const spaced = prev !== undefined && opened === null && !/\s$/.test(text);
   const inserts = items.map((s) => (spaced && !out.exact.has(s) && wantsSpace(prev, s) ? ` ${s}` : s));
   const closing = open === 'unclosedString' || out.exact.size ? "'" : open === 'unclosedName' ? '"' : null;
-  return { start, items, inserts, hints: hints.sort(byCodePoint), closing };
+  return { start, items, inserts, notes: items.map((s) => noteOf.get(s) ?? ''), hints: hints.sort(byCodePoint), closing };
 }
 
 /** The longest common prefix of some strings. */

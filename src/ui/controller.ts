@@ -6,6 +6,7 @@ import { splitBuffer } from '../cql/splitter.js';
 import type { Shell } from '../shell/shell.js';
 import * as B from './buffer.js';
 import { applyEditKey } from './editor.js';
+import { highlightLines } from './highlight.js';
 import { LineEditor } from './line-editor.js';
 import type { History } from './history.js';
 import type { Key } from './keys.js';
@@ -38,6 +39,10 @@ export interface View {
   search: Search | null;
   input: InputRequest | null;
   status: string;
+  /** the buffer is shown highlighted (colors on and HIGHLIGHT ON) */
+  highlight: boolean;
+  /** the rest of the suggestion from history, shown dimmed after the buffer ('' when none) */
+  suggestion: string;
 }
 
 export interface ControllerIO {
@@ -46,6 +51,8 @@ export interface ControllerIO {
   exit(code: number): void;
   /** Ctrl-Z: stop the process as a shell's job (the terminal is handed back first) */
   suspend?(): void;
+  /** opens the text in the user's editor: what was saved, or null when nothing came back */
+  editor?(text: string): Promise<string | null>;
 }
 
 export interface ControllerOptions {
@@ -103,8 +110,35 @@ export class ReplController {
         if (DDL.test(ev.keyword)) void o.schema.refresh?.();
       },
       pager: o.pager,
+      edit: async (text) => {
+        const r = await this.o.io.editor?.(text);
+        if (r !== null && r !== undefined) this.edited = r;
+      },
     }, o.color);
-    this.view = { mode: 'edit', ...this.prompts(), hints: [], buffer: B.EMPTY, menu: null, search: null, input: null, status: '' };
+    this.view = this.decorate({ mode: 'edit', ...this.prompts(), hints: [], buffer: B.EMPTY, menu: null, search: null, input: null, status: '', highlight: false, suggestion: '' });
+  }
+
+  /** what EDIT brought back from the editor, for the prompt once the statement is over */
+  private edited: string | undefined;
+  /** the last suggestion looked up: [buffer text, suggestion] */
+  private suggested: [string, string] = ['', ''];
+
+  /** The view's highlighting and suggestion, from the session's switches and the history. */
+  private decorate(v: View): View {
+    const repl = this.o.shell.state.repl;
+    const highlight = this.o.color && repl.highlight;
+    let suggestion = '';
+    const b = v.buffer;
+    if (this.o.color && repl.suggest && v.mode === 'edit' && !v.menu && b.cursor === b.text.length && b.text.trim() !== '') {
+      if (this.suggested[0] !== b.text) this.suggested = [b.text, this.o.history.suggest(b.text)?.slice(b.text.length) ?? ''];
+      suggestion = this.suggested[1];
+    }
+    return highlight === v.highlight && suggestion === v.suggestion ? v : { ...v, highlight, suggestion };
+  }
+
+  /** The text as it stays in the scrollback after the prompt (highlighted as it was shown). */
+  private echo(text: string): string {
+    return echo(text, this.promptOptions(), this.view.hints, this.view.highlight ? highlightLines(text) : undefined);
   }
 
   private promptOptions(): PromptOptions {
@@ -129,7 +163,7 @@ export class ReplController {
   }
 
   private set(patch: Partial<View>): void {
-    this.view = { ...this.view, ...patch };
+    this.view = this.decorate({ ...this.view, ...patch });
     for (const l of this.listeners) l();
   }
 
@@ -190,7 +224,7 @@ export class ReplController {
       return;
     }
     // the line stays in the scrollback as typed, a fresh prompt follows (cqlsh shows no ^C)
-    this.o.io.out(echo(v.buffer.text, this.promptOptions(), v.hints) + '\n');
+    this.o.io.out(this.echo(v.buffer.text) + '\n');
     this.o.history.resetNavigation();
     this.emptyLines = 0;
     this.editor.reset();
@@ -242,6 +276,20 @@ export class ReplController {
     }
     if (key.name === 'eof') return this.exit(0, v.buffer.text === '');
     const patch: Partial<View> = { menu: null, status: '' };
+    if (this.editor.prefixed && key.name === 'ctrl' && key.text === 'e') {
+      this.editor.clearPrefix();
+      return this.openEditor();
+    }
+    if (v.suggestion && !this.editor.prefixed) {
+      // a suggestion is taken whole with Right or End (Ctrl-F, Ctrl-E), a word of it with Alt-F
+      const full = v.buffer.text + v.suggestion;
+      const all = key.name === 'right' || key.name === 'end' || (key.name === 'ctrl' && (key.text === 'f' || key.text === 'e'));
+      if (all || key.name === 'word-right') {
+        this.editor.changed(v.buffer);
+        const to = all ? full.length : B.wordRightPos(full, v.buffer.cursor);
+        return this.set({ ...patch, buffer: B.fromText(full.slice(0, to)) });
+      }
+    }
     if (key.name === 'enter') return this.enter();
     if (key.name === 'paste') {
       this.editor.changed(v.buffer);
@@ -266,7 +314,7 @@ export class ReplController {
         case 'l':
           // as readline: the line being edited is on the screen when it is cleared (terminals
           // that keep a cleared screen in the scrollback keep it), then the prompt at the top
-          this.o.io.out(echo(v.buffer.text, this.promptOptions(), v.hints) + '\x1b[H\x1b[2J');
+          this.o.io.out(this.echo(v.buffer.text) + '\x1b[H\x1b[2J');
           return this.set(patch);
         case 'p':
           return this.historyMove(-1);
@@ -319,7 +367,7 @@ export class ReplController {
   /** Runs the buffer: echoed once into the scrollback, remembered, then its statements in order. */
   private submit(): void {
     const text = this.view.buffer.text;
-    this.o.io.out(echo(text, this.promptOptions(), this.view.hints) + '\n');
+    this.o.io.out(this.echo(text) + '\n');
     this.o.history.add(text);
     this.editor.reset();
     this.set({ buffer: B.EMPTY, menu: null, status: '', search: null });
@@ -337,7 +385,30 @@ export class ReplController {
       .then((r) => {
         this.abort = undefined;
         if (r === 'exit') return this.exit(0, false);
-        this.set({ mode: 'edit', ...this.prompts() });
+        // EDIT brought a statement back from the editor: it waits at the prompt, not run
+        const edited = this.edited;
+        this.edited = undefined;
+        this.set({ mode: 'edit', ...this.prompts(), ...(edited !== undefined ? { buffer: B.fromText(edited) } : {}) });
+        this.drainQueue();
+      });
+  }
+
+  /**
+   * Ctrl-X Ctrl-E: the buffer (or, when it is empty, the last statement) in the user's editor;
+   * what is saved replaces the buffer, ready to run (one undo step), and is not run.
+   */
+  private openEditor(): void {
+    const editor = this.o.io.editor;
+    if (!editor) return;
+    const before = this.view.buffer;
+    const all = this.o.history.all();
+    const text = before.text !== '' ? before.text : (all[all.length - 1] ?? '');
+    this.set({ mode: 'running', menu: null, status: '' });
+    void editor(text)
+      .catch(() => null)
+      .then((r) => {
+        if (r !== null && r !== before.text) this.editor.changed(before);
+        this.set({ mode: 'edit', buffer: r === null ? before : B.fromText(r) });
         this.drainQueue();
       });
   }
@@ -378,8 +449,14 @@ export class ReplController {
     this.set({ status: line ?? '' });
   }
 
-  /** Asks for one line while a command runs; null on Ctrl-D (end of input) or Ctrl-C. */
-  readLine(prompt: string, secret: boolean): Promise<string | null> {
+  /**
+   * Asks for one line while a command runs; null on Ctrl-D (end of input) or Ctrl-C. Lines before
+   * the prompt's last (an explanation) go to the scrollback first.
+   */
+  readLine(question: string, secret: boolean): Promise<string | null> {
+    const nl = question.lastIndexOf('\n');
+    if (nl >= 0) this.o.io.out(question.slice(0, nl + 1));
+    const prompt = question.slice(nl + 1);
     return new Promise((resolve) => {
       this.inputWaiter = resolve;
       this.set({ mode: 'input', input: { prompt, secret, buffer: B.EMPTY } });

@@ -140,6 +140,19 @@ export class History {
     this.draft = '';
   }
 
+  /**
+   * The suggestion for what is typed (fish's autosuggestion): the newest entry that starts with
+   * `prefix` and is longer, or null.
+   */
+  suggest(prefix: string): string | null {
+    if (prefix === '') return null;
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i];
+      if (e.length > prefix.length && e.startsWith(prefix)) return e;
+    }
+    return null;
+  }
+
   /** The newest entry at or before `from` containing `query` (case-insensitive), or null. */
   search(query: string, from = this.entries.length - 1): { index: number; text: string } | null {
     const q = query.toLowerCase();

@@ -24,6 +24,16 @@ export class LineEditor {
   private yank: { start: number; end: number; index: number } | null = null;
   private ctrlX = false;
 
+  /** Ctrl-X was typed: the next key completes a two-key binding (Ctrl-X Ctrl-U, Ctrl-X Ctrl-E). */
+  get prefixed(): boolean {
+    return this.ctrlX;
+  }
+
+  /** The two-key binding was taken by someone else (the controller's Ctrl-X Ctrl-E). */
+  clearPrefix(): void {
+    this.ctrlX = false;
+  }
+
   /** The buffer after an editing key, or null when the key is not one (nor a prefix). */
   key(b: B.EditBuffer, key: Key): B.EditBuffer | null {
     const ctrl = key.name === 'ctrl' ? key.text : undefined;

@@ -15,6 +15,7 @@ import { KeyParser, type Key } from './keys.js';
 import { continuationPrompt, mainPrompt, TERMINATOR_HINT, type PromptOptions } from './prompt.js';
 import { banner } from './banner.js';
 import { Runner, StopPaging } from './runner.js';
+import { isYes } from '../shell/guard.js';
 
 export interface LineReplOptions {
   color: boolean;
@@ -224,6 +225,13 @@ export async function runLineRepl(shell: Shell, session: Session, o: LineReplOpt
       return e.kind === 'line' ? e.text + '\n' : null;
     },
     history: () => history.all(),
+    // the guard on destructive statements asks on a line of its own
+    confirm: async (question) => {
+      out(question);
+      const e = await reader.next();
+      if (e.kind === 'interrupt') out('\n');
+      return e.kind === 'line' && isYes(e.text);
+    },
   };
 
   const onData = (d: Buffer | string) => reader.push(typeof d === 'string' ? d : d.toString('utf8'));

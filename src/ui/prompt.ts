@@ -37,11 +37,14 @@ export function continuationFor(text: string, continuation: string, hints: reado
   return (line) => (at.has(line) ? TERMINATOR_HINT : continuation);
 }
 
-/** The text as it stands in the scrollback once submitted: prompts in front of its lines. */
-export function echo(text: string, o: PromptOptions, hints: readonly string[] = []): string {
+/**
+ * The text as it stands in the scrollback once submitted: prompts in front of its lines.
+ * `shown`: the lines as they are shown (highlighted), in place of the text's own.
+ */
+export function echo(text: string, o: PromptOptions, hints: readonly string[] = [], shown?: readonly string[]): string {
   const cont = continuationFor(text, continuationPrompt(o), hints);
   return text
     .split('\n')
-    .map((line, i) => (i === 0 ? mainPrompt(o) : cont(i)) + line)
+    .map((line, i) => (i === 0 ? mainPrompt(o) : cont(i)) + (shown?.[i] ?? line))
     .join('\n');
 }

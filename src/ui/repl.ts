@@ -2,6 +2,7 @@
 // Loaded only when the REPL was chosen (stdin and stdout are TTYs, or --tty), so batch mode never
 // pulls in Ink or React.
 import { createElement } from 'react';
+import chalk from 'chalk';
 import { render } from 'ink';
 import type { Session } from '../db/session.js';
 import type { Shell } from '../shell/shell.js';
@@ -10,7 +11,9 @@ import { App, type Writers } from './components/App.js';
 import { ReplController } from './controller.js';
 import { History } from './history.js';
 import { KeyParser } from './keys.js';
-import { PagerSink, pagerCommand } from './pager.js';
+import { editText } from './external-editor.js';
+import { commandExists, DEFAULT_PAGER, PagerSink, pagerCommand } from './pager.js';
+import { isYes } from '../shell/guard.js';
 import { fixReflowOnResize } from './resize.js';
 import { SchemaCompletionSource } from './schema-source.js';
 import { inkStdout } from './terminal-out.js';
@@ -21,7 +24,7 @@ export interface ReplOptions {
   disableHistory?: boolean;
   historyFile?: string;
   historySize?: number;
-  /** the pager setting (TSCQLSH_PAGER when not given): off, on ($PAGER or less -SRXF) or a command */
+  /** the pager setting: on ($PAGER or less -SRXF; the default), off, or a command */
   pager?: string;
   /** the prompt word instead of `cqlsh` (the profile's `prompt` setting) */
   promptWord?: string;
@@ -34,6 +37,9 @@ export interface ReplOptions {
 export async function runRepl(shell: Shell, session: Session, o: ReplOptions): Promise<number> {
   const stdin = o.stdin ?? process.stdin;
   const stdout = o.stdout ?? process.stdout;
+  // tscqlsh decided about colors (settings/color.ts); Ink's color library follows that decision
+  // instead of its own guess (which is "none" whenever a CI variable is set, even CI=false)
+  chalk.level = o.color ? Math.max(chalk.level, 1) as 1 | 2 | 3 : 0;
   await session.loadDetails().catch(() => {});
   stdout.write(banner(session, o.color));
   const envSize = Number(process.env.TSCQLSH_HISTORY_SIZE);
@@ -64,22 +70,25 @@ export async function runRepl(shell: Shell, session: Session, o: ReplOptions): P
   o.stop?.addEventListener('abort', () => finish(1), { once: true });
   if (o.stop?.aborted) finish(1);
 
-  const pagerCmd = pagerCommand(o.pager ?? process.env.TSCQLSH_PAGER);
-  const pager = pagerCmd
-    ? new PagerSink(pagerCmd, {
-        columns: () => stdout.columns || 80,
-        rows: () => stdout.rows || 24,
-        out: write('out'),
-        suspend: async () => {
-          pauseInput();
-          const s = await writers!.suspend();
-          return async () => {
-            await s.resume();
-            resumeInput();
-          };
-        },
-      })
-    : undefined;
+  /** Hands the terminal to a child process (the pager, the editor); resolves to the way back. */
+  const handOver = async (): Promise<() => Promise<void>> => {
+    pauseInput();
+    const s = await writers!.suspend();
+    return async () => {
+      await s.resume();
+      resumeInput();
+    };
+  };
+  // the pager runs while PAGER is ON (the session's switch; the setting starts it); the program
+  // is the setting's command, else $PAGER, else less: one that is not installed is no pager
+  const pagerCmd = pagerCommand(o.pager) ?? pagerCommand('on');
+  const pager = new PagerSink(pagerCmd && (pagerCmd !== DEFAULT_PAGER || commandExists(pagerCmd)) ? pagerCmd : undefined, {
+    columns: () => stdout.columns || 80,
+    rows: () => stdout.rows || 24,
+    out: write('out'),
+    suspend: handOver,
+    policy: () => ({ pager: shell.state.repl.pager, tall: shell.state.repl.pagerTall }),
+  });
 
   const controller = new ReplController({
     pager,
@@ -91,6 +100,21 @@ export async function runRepl(shell: Shell, session: Session, o: ReplOptions): P
       out: write('out'),
       err: write('err'),
       exit: (code) => finish(code),
+      editor: async (text) => {
+        if (!writers) return null;
+        const back = await handOver();
+        let r;
+        try {
+          r = await editText(text);
+        } finally {
+          await back();
+        }
+        if ('error' in r) {
+          write('err')(r.error + '\n');
+          return null;
+        }
+        return r.text;
+      },
       suspend: () => {
         if (!writers || process.platform === 'win32') return;
         // hand the terminal back, stop as a job would on Ctrl-Z, take it again on fg
@@ -119,6 +143,7 @@ export async function runRepl(shell: Shell, session: Session, o: ReplOptions): P
     },
     progress: (line) => controller.progress(line),
     history: () => history.all(),
+    confirm: async (question) => isYes(await controller.readLine(question, false)),
   };
 
   const onWriters = (w: Writers) => {

@@ -4,13 +4,12 @@
 // before Ink's and moves the cursor up by exactly those extra rows.
 import { cells } from './buffer.js';
 import type { View } from './controller.js';
-import { layoutPrompt } from './layout.js';
-import { continuationFor } from './prompt.js';
+import { promptLayout } from './prompt-rows.js';
 
 /** Rows the re-flow added above the cursor when `oldWidth` became `newWidth`. */
 export function reflowedRowsAboveCursor(view: View, oldWidth: number, newWidth: number): number {
   if (view.mode !== 'edit' || newWidth >= oldWidth) return 0;
-  const l = layoutPrompt(view.prompt, continuationFor(view.buffer.text, view.continuation, view.hints), view.buffer.text, view.buffer.cursor, Math.max(1, oldWidth - 1));
+  const l = promptLayout(view, Math.max(1, oldWidth - 1));
   let extra = 0;
   for (let r = 0; r < l.cursor.y; r++) extra += Math.max(1, Math.ceil(cells(l.rows[r]) / newWidth)) - 1;
   return extra + Math.floor(l.cursor.x / newWidth);

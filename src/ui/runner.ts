@@ -22,9 +22,14 @@ export interface RunnerIO {
   more(): Promise<void>;
   onKeyspace(keyspace: string | undefined): void;
   onStatementDone(ev: Extract<SplitEvent, { kind: 'statement' }>): void;
-  /** the optional pager: query output goes through it instead of ---MORE--- */
+  /** the optional pager: output too wide (or tall) for the terminal goes through it */
   pager?: PagerSink;
+  /** EDIT: opens the text in the user's editor and puts what is saved back at the prompt */
+  edit?(text: string): Promise<void>;
 }
+
+/** What a face without an editor says to EDIT. */
+export const NO_EDITOR = 'EDIT needs the full-screen shell: here tscqlsh writes to a pipe, not a terminal.';
 
 export type RunResult = 'ok' | 'aborted' | 'exit';
 
@@ -43,7 +48,7 @@ export class Runner {
       tty: true,
       errorPrefix: () => '',
       state: shell.state,
-      more: () => (io.pager ? Promise.resolve() : io.more()),
+      more: () => (io.pager?.takesOutput ? Promise.resolve() : io.more()),
     });
   }
 
@@ -96,6 +101,11 @@ export class Runner {
       const out = r.value;
       if (out.kind === 'exit') return 'exit';
       if (out.kind === 'keyspace') this.io.onKeyspace(out.keyspace);
+      if (out.kind === 'edit') {
+        if (this.io.edit) await this.io.edit(out.text);
+        else await this.printer.print({ kind: 'error', message: NO_EDITOR });
+        continue;
+      }
       try {
         const p = await Promise.race([this.printer.print(out).then(() => 'printed' as const), aborted]);
         if (p === 'aborted') return cancelled();

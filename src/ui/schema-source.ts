@@ -73,6 +73,14 @@ export class SchemaCompletionSource implements CompletionSource {
     };
   }
 
+  tableKind(keyspace: string, name: string): string | undefined {
+    const k = this.ks(keyspace);
+    if (k?.views.some((v) => v.name === name)) return 'view';
+    const t = k?.tables.find((x) => x.name === name);
+    if (!t) return undefined;
+    return t.virtual || k?.virtual ? 'virtual table' : 'table';
+  }
+
   types(keyspace: string): readonly string[] {
     return this.ks(keyspace)?.types.map((t) => t.name) ?? [];
   }

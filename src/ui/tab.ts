@@ -11,6 +11,8 @@ export interface Menu {
   items: string[];
   /** what each candidate puts in place of the word */
   inserts: string[];
+  /** what each candidate is (a column's type, a table's kind), shown after it; '' for none */
+  notes: string[];
   hints: string[];
   /** -1 while nothing is selected */
   selected: number;
@@ -26,7 +28,7 @@ export type MenuMove = 'next' | 'prev' | 'up' | 'down' | 'left' | 'right' | 'pag
 function select(b: EditBuffer, menu: Menu, i: number, width: number): { buffer: EditBuffer; menu: Menu } {
   const ins = menu.inserts[i];
   const text = b.text.slice(0, menu.start) + ins + b.text.slice(b.cursor);
-  const { perRow } = menuGrid(menu.items, width);
+  const { perRow } = menuGrid(menu.items, width, menu.notes);
   const row = Math.floor(i / perRow);
   const top = row < menu.top ? row : row >= menu.top + MENU_ROWS ? row - MENU_ROWS + 1 : menu.top;
   return { buffer: { text, cursor: menu.start + ins.length }, menu: { ...menu, selected: i, top } };
@@ -36,7 +38,7 @@ function select(b: EditBuffer, menu: Menu, i: number, width: number): { buffer: 
 export function moveInMenu(b: EditBuffer, menu: Menu, move: MenuMove, width: number): { buffer: EditBuffer; menu: Menu } | null {
   const n = menu.items.length;
   if (n === 0) return null;
-  const { perRow } = menuGrid(menu.items, width);
+  const { perRow } = menuGrid(menu.items, width, menu.notes);
   const s = menu.selected;
   const clamp = (i: number) => Math.max(0, Math.min(n - 1, i));
   let i: number;
@@ -75,7 +77,7 @@ export function tabPress(
 ): { buffer: EditBuffer; menu: Menu | null } | null {
   if (menu) return moveInMenu(b, menu, dir > 0 ? 'next' : 'prev', width);
   const c = complete(b.text.slice(0, b.cursor), source, keyspace, b.text.slice(b.cursor));
-  const open: Menu = { items: c.items, inserts: c.inserts, hints: c.hints, selected: -1, start: c.start, top: 0 };
+  const open: Menu = { items: c.items, inserts: c.inserts, notes: c.notes, hints: c.hints, selected: -1, start: c.start, top: 0 };
   if (c.items.length === 0) return c.hints.length ? { buffer: b, menu: open } : null;
   const typed = b.text.slice(c.start, b.cursor);
   const replace = (s: string): EditBuffer => ({ text: b.text.slice(0, c.start) + s + b.text.slice(b.cursor), cursor: c.start + s.length });

@@ -49,10 +49,10 @@ function terminal(command: string[], keyspace: string | undefined): Term {
       TERM: 'xterm-256color',
       LANG: 'C.UTF-8',
       LC_ALL: 'C.UTF-8',
-      // Ink under a PTY needs CI=false, which makes its color library plain: colors back on, so the
-      // dimmed hint line can be told from the candidates
+      // Ink under a PTY needs CI=false; tscqlsh shows its colors whatever CI says (the dimmed hint
+      // line and notes are told from the candidates by them). No suggestion from history in the line.
       CI: 'false',
-      FORCE_COLOR: '1',
+      TSCQLSH_SUGGEST: 'off',
       TSCQLSH_CACHE_DIR: process.env.TSCQLSH_CACHE_DIR,
     },
   });

@@ -83,6 +83,23 @@ const WORD_BREAKS = ' \t\n`~!@#$%^&*()-=+[{]}\\|;:\'",<>/?.';
 // eslint-disable-next-line no-control-regex
 const SGR = /\x1b\[[0-9;]*m/g;
 const NOTE = /^\((\d+) more\)$|^\((\d+) above, (\d+) below\)$/;
+/** A menu row without the dimmed notes after its candidates (a column's type, a table's kind), as plain text. */
+function withoutNotes(line: string): string {
+  let dim = false;
+  let out = '';
+  // eslint-disable-next-line no-control-regex
+  for (const m of line.matchAll(/\x1b\[([0-9;]*)m|[^\x1b]+/g)) {
+    if (m[1] === undefined) {
+      out += dim ? ' '.repeat(m[0].length) : m[0];
+      continue;
+    }
+    for (const p of (m[1] || '0').split(';')) {
+      if (p === '2') dim = true;
+      else if (p === '0' || p === '22') dim = false;
+    }
+  }
+  return out;
+}
 
 export async function tscqlshOffer(term: Term, buffer: string, clear: boolean): Promise<Offer> {
   await freshPrompt(term, clear ? CTRL_C : '');
@@ -103,7 +120,7 @@ export async function tscqlshOffer(term: Term, buffer: string, clear: boolean): 
       hints = cells(plain[typed]);
       menu = menu.slice(1);
     }
-    const rows = menu.map((l) => l.replace(SGR, ''));
+    const rows = menu.map((l) => (NOTE.test(l.replace(SGR, '')) ? l.replace(SGR, '') : withoutNotes(l)));
     const note = rows.length && NOTE.exec(rows[rows.length - 1]);
     for (const r of note ? rows.slice(0, -1) : rows) for (const c of cells(r)) items.add(c);
     const below = note ? Number(note[1] ?? note[3]) : 0;

@@ -6,7 +6,7 @@ import { pagerCommand } from '../../src/ui/pager.js';
 
 describe('prompt layout', () => {
   it('places the cursor after the prompt', () => {
-    expect(layoutPrompt('cqlsh> ', '   ... ', 'abc', 1, 80)).toEqual({ rows: ['cqlsh> abc'], cursor: { x: 8, y: 0 } });
+    expect(layoutPrompt('cqlsh> ', '   ... ', 'abc', 1, 80)).toEqual({ rows: ['cqlsh> abc'], parts: [{ lead: 7, start: 0 }], cursor: { x: 8, y: 0 } });
   });
 
   it('puts continuation lines under the statement', () => {
@@ -68,8 +68,8 @@ describe('completion menu layout', () => {
 });
 
 describe('pager setting', () => {
-  it('is off by default, $PAGER or less -SRXF when on, or a command', () => {
-    expect(pagerCommand(undefined)).toBeUndefined();
+  it('is on by default ($PAGER or less -SRXF), off when set off, or a command', () => {
+    expect(pagerCommand(undefined, {})).toBe('less -SRXF');
     expect(pagerCommand('off')).toBeUndefined();
     expect(pagerCommand('on', {})).toBe('less -SRXF');
     expect(pagerCommand('on', { PAGER: 'most' })).toBe('most');
@@ -81,7 +81,7 @@ describe('re-flow on a narrower terminal', () => {
   it('counts the rows the terminal added above the cursor', async () => {
     const { reflowedRowsAboveCursor } = await import('../../src/ui/resize.js');
     const view = (text: string, cursor = text.length) =>
-      ({ mode: 'edit', prompt: 'cqlsh> ', continuation: '   ... ', buffer: { text, cursor }, menu: null, search: null, input: null, status: '' }) as const;
+      ({ mode: 'edit', prompt: 'cqlsh> ', continuation: '   ... ', buffer: { text, cursor }, menu: null, search: null, input: null, status: '', hints: [], highlight: false, suggestion: '' }) as const;
     const long = 'x'.repeat(90); // one row of 97 cells at width 100
     expect(reflowedRowsAboveCursor(view(long), 100, 50)).toBe(1);
     expect(reflowedRowsAboveCursor(view(long, 0), 100, 50)).toBe(0);

@@ -26,6 +26,8 @@ export interface CompletionSource {
   typeFields?(keyspace: string, type: string): readonly string[];
   functions?(keyspace: string): readonly string[];
   aggregates?(keyspace: string): readonly string[];
+  /** what kind of table a table is (`table`, `virtual table`), for the completion menu */
+  tableKind?(keyspace: string, name: string): string | undefined;
   /** HELP topics (shell commands and CQL topics) */
   helpTopics?(): readonly string[];
   /** entries of a directory, directories with a trailing '/'; [] when it cannot be read */

@@ -31,6 +31,8 @@ export interface Sink {
   items: Set<string>;
   hints: Set<string>;
   exact: Set<string>;
+  /** the slot that offered each item, and what was bound there (for notes: a column's type, a table's kind) */
+  origin: Map<string, { slot: string; b: Bindings }>;
 }
 
 /** One completion run: the tokens of the statement before the cursor and where suggestions go. */
@@ -156,24 +158,27 @@ function matchedText<E>(r: Run<E>, from: number, to: number): string {
   return r.src.slice(r.toks[from].start, r.toks[to - 1].end);
 }
 
-function claim<E>(c: Ctx, r: Run<E>, complete: Completer<E> | undefined): Run<E> {
+function claim<E>(name: string, c: Ctx, r: Run<E>, complete: Completer<E> | undefined): Run<E> {
   if (!complete || !r.out || c.at < r.toks.length) return r;
   const got = complete(c, r);
   if (got === null) return r;
-  for (const s of got) add(r.out, s);
+  for (const s of got) {
+    add(r.out, s);
+    if (typeof s === 'string' && !r.out.origin.has(s)) r.out.origin.set(s, { slot: name, b: c.b });
+  }
   return { ...r, out: null };
 }
 
 /** A named slot: binds the text `p` matched to `name`; `complete` may suggest in its place. */
 export function slot<E>(name: string, p: Rule<E>, complete?: Completer<E>): Rule<E> {
   return (c, r) =>
-    p(c, claim(c, r, complete)).map((y) => ({ at: y.at, b: { ...y.b, [name]: matchedText(r, c.at, y.at) } }));
+    p(c, claim(name, c, r, complete)).map((y) => ({ at: y.at, b: { ...y.b, [name]: matchedText(r, c.at, y.at) } }));
 }
 
 /** Like `slot`, but each match is appended to the list bound to `name`. */
 export function collect<E>(name: string, p: Rule<E>, complete?: Completer<E>): Rule<E> {
   return (c, r) =>
-    p(c, claim(c, r, complete)).map((y) => {
+    p(c, claim(name, c, r, complete)).map((y) => {
       const prev = y.b[name];
       const list = Array.isArray(prev) ? prev : [];
       return { at: y.at, b: { ...y.b, [name]: [...list, matchedText(r, c.at, y.at)] } };
@@ -201,7 +206,7 @@ export function all(b: Bindings, name: string): readonly string[] {
 
 /** Runs `start` over the tokens and returns what may come after them. */
 export function suggest<E>(start: Rule<E>, toks: readonly Token[], src: string, env: E): Sink {
-  const out: Sink = { items: new Set(), hints: new Set(), exact: new Set() };
+  const out: Sink = { items: new Set(), hints: new Set(), exact: new Set(), origin: new Map() };
   start({ at: 0, b: {} }, { toks, src, out, env });
   return out;
 }

@@ -1,13 +1,15 @@
 // The Tab completion menu: what is expected (hints, dimmed), then at most 8 rows of candidates in
-// columns with the selected one inverted, and what is out of view.
+// columns with the selected one inverted, each with its note dimmed after it (a column's type, a
+// table's kind), and what is out of view.
 import { Box, Text } from 'ink';
 import type { Menu } from '../controller.js';
 import { hiddenNote, layoutMenu } from '../menu.js';
 import { cells } from '../buffer.js';
 
 export function CompletionMenu({ menu, width }: { menu: Menu; width: number }) {
-  const layout = layoutMenu(menu.items, menu.selected, width, menu.top);
+  const layout = layoutMenu(menu.items, menu.selected, width, menu.top, menu.notes);
   const note = hiddenNote(layout);
+  const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - cells(s)));
   return (
     <Box flexDirection="column">
       {menu.hints.length ? (
@@ -17,11 +19,18 @@ export function CompletionMenu({ menu, width }: { menu: Menu; width: number }) {
       ) : null}
       {layout.rows.map((row, r) => (
         <Text key={r} wrap="truncate">
-          {row.map((c, i) => (
-            <Text key={i} inverse={c.selected}>
-              {c.text + ' '.repeat(Math.max(0, layout.colWidth - cells(c.text)))}
-            </Text>
-          ))}
+          {row.map((c, i) =>
+            c.note ? (
+              <Text key={i}>
+                <Text inverse={c.selected}>{pad(c.text, layout.nameWidth + 1)}</Text>
+                <Text dimColor>{pad(c.note, layout.colWidth - layout.nameWidth - 1)}</Text>
+              </Text>
+            ) : (
+              <Text key={i} inverse={c.selected}>
+                {pad(c.text, layout.colWidth)}
+              </Text>
+            ),
+          )}
         </Text>
       ))}
       {note ? <Text dimColor>{note}</Text> : null}
