@@ -138,7 +138,7 @@ export const GROUPS: Group[] = [
       // cqlsh's HELP topic completer fails (it reads a list its shell does not have): no topics
       c('HELP CONS', { tscqlshOnly: ['CONSISTENCY'] }),
       // tscqlsh's own commands start statements too
-      c('', { tscqlshOnly: ['OUTPUT', 'TIMING'] }),
+      c('', { tscqlshOnly: ['EDIT', 'HIGHLIGHT', 'OUTPUT', 'PAGER', 'SAVE', 'SUGGEST', 'TIMING'] }),
     ],
   },
   {

@@ -77,7 +77,13 @@ export async function cqlshOffer(term: Term, buffer: string): Promise<Offer> {
   return { items: words.filter((w) => !isCqlshHint(w)), hints: words.filter(isCqlshHint) };
 }
 
-const DIM = '\x1b[2m';
+/** The line starts dimmed (tmux writes the attributes its own way: `[2m`, `[0;2m`, ...). */
+function startsDim(line: string | undefined): boolean {
+  // eslint-disable-next-line no-control-regex
+  const lead = /^(?:\x1b\[[0-9;]*m)+/.exec(line ?? '')?.[0] ?? '';
+  // eslint-disable-next-line no-control-regex
+  return [...lead.matchAll(/\x1b\[([0-9;]*)m/g)].some((m) => m[1].split(';').includes('2'));
+}
 /** readline's default word breaks, and `.` (cqlsh adds it) */
 const WORD_BREAKS = ' \t\n`~!@#$%^&*()-=+[{]}\\|;:\'",<>/?.';
 // eslint-disable-next-line no-control-regex
@@ -116,7 +122,7 @@ export async function tscqlshOffer(term: Term, buffer: string, clear: boolean): 
     const plain = colored.map((l) => l.replace(SGR, ''));
     promptLine = plain[typed - 1];
     let menu = colored.slice(typed);
-    if (menu[0]?.startsWith(DIM) && !NOTE.test(plain[typed])) {
+    if (startsDim(menu[0]) && !NOTE.test(plain[typed])) {
       hints = cells(plain[typed]);
       menu = menu.slice(1);
     }

@@ -148,8 +148,8 @@ describe('REPL basics', () => {
     await term.waitFor('(1 rows)');
   });
 
-  it('hands a tall result to the pager when the pager setting is on; short ones print as usual', async () => {
-    ({ term } = await startRepl({ rows: 30, env: { TSCQLSH_PAGER: 'on', PAGER: "sed -n '$=' | sed 's/^/paged lines: /'" } }));
+  it('hands a tall result to the pager when the pager and pager-tall settings are on; short ones print as usual', async () => {
+    ({ term } = await startRepl({ rows: 30, env: { TSCQLSH_PAGER: 'on', TSCQLSH_PAGER_TALL: 'on', PAGER: "sed -n '$=' | sed 's/^/paged lines: /'" } }));
     term.line('PAGING OFF');
     await term.waitFor(/PAGING OFF\n.*\ncqlsh>$/);
     term.line(`SELECT widget_id FROM ${KS}.widgets;`);

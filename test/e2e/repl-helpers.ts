@@ -1,5 +1,8 @@
 // Shared set-up for the REPL end-to-end tests: the built binary in a tmux terminal with CI=false
-// and a private HOME / XDG data dir, plus a small keyspace to work on.
+// and a private HOME / XDG data dir, plus a small keyspace to work on. The REPL runs as it does
+// for a user (syntax highlighting on) except for two extras of tscqlsh that these tests of cqlsh's
+// REPL behaviour are not about: suggestions from history and the pager are off unless a test turns
+// them on (EXTRAS_OFF; repl-extras.test.ts does).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +31,9 @@ export function newHome(): string {
 export function historyFile(home: string): string {
   return path.join(home, 'data', 'tscqlsh', 'history');
 }
+
+/** tscqlsh's extras that would change what cqlsh's REPL shows: off (a test's env may turn them on). */
+export const EXTRAS_OFF = { TSCQLSH_SUGGEST: 'off', TSCQLSH_PAGER: 'off' };
 
 export interface ReplOptions {
   home?: string;
@@ -62,6 +68,7 @@ export async function startRepl(o: ReplOptions = {}): Promise<{ term: Term; home
       LANG: 'C.UTF-8',
       LC_ALL: 'C.UTF-8',
       CI: 'false',
+      ...EXTRAS_OFF,
       ...o.env,
     },
   });

@@ -56,7 +56,7 @@ describe('output formats in the REPL (tscqlsh only)', () => {
       cols: 250,
       rows: 50,
       history: 50_000,
-      env: { PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: path.join(home, 'data'), TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', CI: 'false' },
+      env: { PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: path.join(home, 'data'), TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', CI: 'false', TSCQLSH_PAGER: 'off' },
     });
     await term.waitFor(PROMPT, { timeoutMs: 30_000 });
   };

@@ -105,6 +105,9 @@ export class ReplPair {
           LC_ALL: 'C.UTF-8',
           PYTHONIOENCODING: 'utf-8',
           CI: 'false',
+          // tscqlsh's extras that cqlsh has not: the input is not highlighted, nothing is suggested
+          // from history, wide results are not paged (docs/compat.md); result colors are compared
+          ...(side === 'ours' ? { TSCQLSH_HIGHLIGHT: 'off', TSCQLSH_SUGGEST: 'off', TSCQLSH_PAGER: 'off' } : {}),
           ...o.env,
         },
       });
