@@ -1,0 +1,303 @@
+// What tscqlsh's REPL adds to cqlsh's, driven in a real terminal: syntax highlighting (colors read
+// off the screen; on even with CI set, off under NO_COLOR / --no-color / HIGHLIGHT OFF),
+// suggestions from history, $EDITOR (Ctrl-X Ctrl-E and EDIT), the guard on destructive statements
+// (asked in the REPL, refused by --safe in batch mode), the pager for wide results, SAVE, and the
+// completion menu's notes.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startKeyspacesDouble } from '../support/keyspaces-double.js';
+import type { Term } from '../support/pty.js';
+import { tscqlsh } from '../support/run.js';
+import { server, startRepl } from './repl-helpers.js';
+
+const KS = 'e2e_extras';
+let term: Term | undefined;
+afterEach(() => {
+  term?.close();
+  term = undefined;
+});
+
+const ON = { TSCQLSH_SUGGEST: 'on', TSCQLSH_PAGER: 'on' };
+const CTRL = (ch: string) => String.fromCharCode(ch.charCodeAt(0) - 96);
+const ALT = (s: string) => `\x1b${s}`;
+const RIGHT = '\x1b[C';
+const ESC = String.fromCharCode(27);
+
+/**
+ * The attributes (SGR codes: 1 bold, 2 dim, 4 underline, 7 inverse, 3x colors) in effect where
+ * `needle` starts in a row read with its colors (tmux writes them its own way: `[0;4m[31m`, ...).
+ */
+function attrsAt(row: string, needle: string): string[] {
+  const on = new Map<string, string>();
+  let plain = '';
+  const at = (row.replace(/\x1b\[[0-9;]*m/g, '')).indexOf(needle);
+  if (at < 0) throw new Error(`${JSON.stringify(needle)} is not in ${JSON.stringify(row)}`);
+  for (const m of row.matchAll(/\x1b\[([0-9;]*)m|[^\x1b]/g)) {
+    if (m[1] === undefined) {
+      if (plain.length === at) break;
+      plain += m[0];
+      continue;
+    }
+    for (const c of (m[1] || '0').split(';')) {
+      const n = Number(c);
+      if (n === 0) on.clear();
+      else if (n === 22) (on.delete('1'), on.delete('2'));
+      else if (n === 24 || n === 27) on.delete(String(n - 20));
+      else if (n === 39) on.delete('fg');
+      else if (n === 49) on.delete('bg');
+      else if (n >= 30 && n <= 37) on.set('fg', c);
+      else if (n >= 40 && n <= 47) on.set('bg', c);
+      else on.set(c, c);
+    }
+  }
+  return [...on.values()].sort();
+}
+
+async function batch(statements: string, args: string[] = []) {
+  const s = server();
+  return tscqlsh([s.host, String(s.port), ...args], { stdin: statements, timeoutMs: 60_000 });
+}
+
+beforeAll(async () => {
+  const r = await batch(
+    [
+      `CREATE KEYSPACE IF NOT EXISTS ${KS} WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1};`,
+      `CREATE TABLE IF NOT EXISTS ${KS}.orders (customer int, day int, id int, note text, PRIMARY KEY (customer, day, id));`,
+      `TRUNCATE ${KS}.orders;`,
+      ...Array.from({ length: 30 }, (_, i) => `INSERT INTO ${KS}.orders (customer, day, id, note) VALUES (${i % 3}, ${i % 5}, ${i}, 'note ${i}');`),
+      `CREATE TABLE IF NOT EXISTS ${KS}.wide (k int PRIMARY KEY, a text, b text, c text);`,
+      `INSERT INTO ${KS}.wide (k, a, b, c) VALUES (1, '${'a'.repeat(60)}', '${'b'.repeat(60)}', 'end of the row');`,
+    ].join('\n') + '\n',
+  );
+  if (r.code !== 0) throw new Error(`fixture set-up failed: ${r.stderr}`);
+}, 120_000);
+
+/** The prompt row (the last one on the screen) as the terminal colors it. */
+async function promptRow(keys: string, plain: string): Promise<string> {
+  term!.type(keys);
+  await term!.waitFor((s) => s.split('\n').pop() === plain);
+  await term!.settle({ quietMs: 200, colors: true });
+  return term!.screenWithColors().split('\n').pop()!;
+}
+
+describe('syntax highlighting', () => {
+  it('colors the statement being typed from the lexer, with CI set in the environment too', async () => {
+    ({ term } = await startRepl({ env: { CI: 'true' } }));
+    const row = await promptRow("SELECT 'abc', 42 FROM system.local -- note", "cqlsh> SELECT 'abc', 42 FROM system.local -- note");
+    expect(attrsAt(row, 'SELECT')).toEqual(['1']);
+    expect(attrsAt(row, "'abc'")).toEqual(['32']);
+    expect(attrsAt(row, '42')).toEqual(['36']);
+    expect(attrsAt(row, 'FROM')).toEqual(['1']);
+    expect(attrsAt(row, 'system.local')).toEqual([]);
+    expect(attrsAt(row, '-- note')).toEqual(['2']);
+    // an unclosed quote is shown as such, and so is an unmatched bracket
+    const open = await promptRow(`${CTRL('u')}SELECT count(* FROM t WHERE a = 'x`, "cqlsh> SELECT count(* FROM t WHERE a = 'x");
+    expect(attrsAt(open, '(')).toEqual(['31', '4']);
+    expect(attrsAt(open, "'x")).toEqual(['31', '4']);
+    // the statement stays highlighted in the scrollback once run, and the menu's selection is inverted
+    term.type(`${CTRL('u')}SELECT key FROM system.local;\r`);
+    await term.waitFor('(1 rows)');
+    const echoed = term.screenWithColors().split('\n').find((l) => l.includes('system.local;'))!;
+    expect(attrsAt(echoed, 'SELECT')).toEqual(['1']);
+    term.type('CONSISTENCY LOCAL_\t');
+    await term.waitFor(/LOCAL_ONE/);
+    term.type('\t');
+    await term.settle({ colors: true });
+    const menu = term.screenWithColors().split('\n').find((l) => l.includes('LOCAL_QUORUM'))!;
+    expect(attrsAt(menu, 'LOCAL_ONE')).toEqual(['7']);
+    expect(attrsAt(menu, 'LOCAL_QUORUM')).toEqual([]);
+  });
+
+  it('is off with HIGHLIGHT OFF, under NO_COLOR and with --no-color', async () => {
+    ({ term } = await startRepl());
+    term.line('HIGHLIGHT OFF');
+    await term.waitFor('HIGHLIGHT set to OFF');
+    expect(await promptRow("SELECT 'x' FROM t", "cqlsh> SELECT 'x' FROM t")).not.toContain(ESC);
+    term.close();
+    for (const o of [{ env: { NO_COLOR: '1' } }, { args: ['--no-color'] }]) {
+      ({ term } = await startRepl(o));
+      expect(await promptRow("SELECT 'x' FROM t", "cqlsh> SELECT 'x' FROM t")).not.toContain(ESC);
+      term.close();
+    }
+  });
+});
+
+describe('suggestions from history', () => {
+  it('show the newest matching entry dimmed; Right takes it, Alt-F a word; Alt-F moves by words without one', async () => {
+    ({ term } = await startRepl({ env: ON }));
+    term.line(`SELECT note FROM ${KS}.orders WHERE customer = 1 AND day = 1 AND id = 1;`);
+    await term.waitFor('(1 rows)');
+    const row = await promptRow('SELECT no', `cqlsh> SELECT note FROM ${KS}.orders WHERE customer = 1 AND day = 1 AND id = 1;`);
+    expect(attrsAt(row, 'te FROM')).toEqual(['2']);
+    expect(attrsAt(row, 'SELECT')).toEqual(['1']);
+    // the cursor stays after what was typed
+    expect(term.cursor().x).toBe('cqlsh> SELECT no'.length);
+    term.type(ALT('f'));
+    await term.waitFor(() => term!.cursor().x === 'cqlsh> SELECT note'.length);
+    term.type(RIGHT);
+    await term.waitFor(() => term!.cursor().x === `cqlsh> SELECT note FROM ${KS}.orders WHERE customer = 1 AND day = 1 AND id = 1;`.length);
+    expect(attrsAt((await term.settle({ colors: true })).split('\n').pop()!, 'te FROM')).toEqual([]);
+    term.type('\r');
+    await term.waitFor((s) => s.split('(1 rows)').length === 3);
+    // no suggestion: Alt-F moves by readline's words
+    term.type(`${CTRL('u')}CONSISTENCY LOCAL_ONE${CTRL('a')}${ALT('f')}`);
+    await term.waitFor(() => term!.cursor().x === 'cqlsh> CONSISTENCY'.length);
+    expect(term.screen().split('\n').pop()).toBe('cqlsh> CONSISTENCY LOCAL_ONE');
+  });
+});
+
+describe('$EDITOR', () => {
+  function editor(): { env: Record<string, string>; seen: string } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tscqlsh-editor-'));
+    const seen = path.join(dir, 'seen');
+    const script = path.join(dir, 'edit.sh');
+    // an editor that keeps what it was given and adds LIMIT 2 before the `;`
+    fs.writeFileSync(script, `#!/bin/sh\ncp "$1" ${seen}\nsed -i 's/;$/ LIMIT 2;/' "$1"\n`, { mode: 0o755 });
+    return { env: { VISUAL: script, EDITOR: 'false' }, seen };
+  }
+
+  it('Ctrl-X Ctrl-E edits the statement being typed; what is saved waits at the prompt, not run', async () => {
+    const e = editor();
+    ({ term } = await startRepl({ env: e.env }));
+    term.type(`SELECT id FROM ${KS}.orders;`);
+    await term.waitFor(`cqlsh> SELECT id FROM ${KS}.orders;`);
+    term.type(`${CTRL('x')}${CTRL('e')}`);
+    await term.waitFor((s) => s.split('\n').pop() === `cqlsh> SELECT id FROM ${KS}.orders LIMIT 2;`);
+    expect(fs.readFileSync(e.seen, 'utf8')).toBe(`SELECT id FROM ${KS}.orders;\n`);
+    expect(term.screen()).not.toContain('rows)');
+    term.type('\r');
+    await term.waitFor('(2 rows)');
+  });
+
+  it('EDIT opens the last statement; batch mode refuses EDIT', async () => {
+    const e = editor();
+    ({ term } = await startRepl({ env: e.env }));
+    term.line('SELECT key FROM system.local;');
+    await term.waitFor('(1 rows)');
+    term.line('EDIT');
+    await term.waitFor((s) => s.split('\n').pop() === 'cqlsh> SELECT key FROM system.local LIMIT 2;');
+    const r = await batch('EDIT\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('EDIT needs the interactive shell');
+  });
+});
+
+describe('guarded destructive statements', () => {
+  it('ask in the REPL, naming the target and the connection; No is the default', async () => {
+    ({ term } = await startRepl({ args: ['--confirm-destructive', 'on', '-k', KS] }));
+    term.line('DELETE FROM orders WHERE customer = 0;');
+    await term.waitFor('Run it? [y/N]');
+    const s = server();
+    expect(term.screen().replace(/\n/g, '')).toContain(
+      `DELETE FROM orders (keyspace ${KS}) on ${s.host}:${s.port}: not the full primary key (customer, day, id): more than one row may go.Run it? [y/N]`,
+    );
+    term.type('\r');
+    await term.waitFor(/Not run\.\ncqlsh:e2e_extras>$/);
+    // a single row by its full key is not asked about
+    term.line('DELETE FROM orders WHERE customer = 0 AND day = 0 AND id = 0;');
+    await term.waitFor(/id = 0;\ncqlsh:e2e_extras>$/);
+    term.line('TRUNCATE orders;');
+    await term.waitFor('Run it? [y/N]');
+    term.line('n');
+    await term.waitFor(/Not run\.\ncqlsh:e2e_extras>$/);
+    term.line('SELECT count(*) FROM orders;');
+    await term.waitFor(/\n\s+29\n/);
+  });
+
+  it('are asked about by default with the Amazon Keyspaces preset', async () => {
+    const KEY = 'AKIDTESTDOUBLE01';
+    const SECRET = 'double/Secret+Key=1';
+    const double = await startKeyspacesDouble({ region: 'us-east-1', keys: { [KEY]: SECRET } });
+    try {
+      ({ term } = await startRepl({
+        host: double.host,
+        port: double.port,
+        args: ['--preset', 'keyspaces', '--region', 'us-east-1', '--ca', double.caFile],
+        env: { AWS_ACCESS_KEY_ID: KEY, AWS_SECRET_ACCESS_KEY: SECRET, AWS_EC2_METADATA_DISABLED: 'true' },
+      }));
+      term.line('DROP TABLE demo.paged;');
+      await term.waitFor('Run it? [y/N]');
+      expect(term.screen().replace(/\n/g, '')).toContain(`DROP TABLE demo.paged on ${double.host}:${double.port}.Run it? [y/N]`);
+      term.line('');
+      await term.waitFor(/Not run\.\ncqlsh>$/);
+      expect(double.queries.filter((q) => /^\s*drop/i.test(q))).toEqual([]);
+    } finally {
+      term?.close();
+      await double.close();
+    }
+  });
+
+  it('are refused in batch mode with --safe (exit status 2); without it batch mode never asks', async () => {
+    const r = await batch(`TRUNCATE ${KS}.orders;\nSELECT count(*) FROM ${KS}.orders;\n`, ['--safe']);
+    expect(r.code).toBe(2);
+    const s = server();
+    expect(r.stderr).toMatch(new RegExp(`^<stdin>:\\d:Refused \\(--safe\\): TRUNCATE ${KS}\\.orders on ${s.host}:${s.port}\\.\n$`));
+    expect(r.stdout).toMatch(/\n\s+29\n/);
+    const d = await batch(`DELETE FROM ${KS}.orders WHERE customer = 2 AND day = 2 AND id = 2;\n`, ['--confirm-destructive', 'on']);
+    expect(d.code).toBe(0);
+  });
+});
+
+describe('the pager', () => {
+  it('shows a result wider than the terminal through less -SRXF; q comes back; PAGER OFF prints it', async () => {
+    ({ term } = await startRepl({ cols: 100, rows: 30, env: { TSCQLSH_PAGER: 'on' } }));
+    term.line(`SELECT * FROM ${KS}.wide;`);
+    // less chops the long row at the width and waits (it did not fit): (END)
+    await term.waitFor(/\(END\)$/);
+    expect(term.screen()).not.toContain('end of the row');
+    term.type('q');
+    await term.waitFor(/cqlsh> $|cqlsh>$/);
+    // a narrow result prints as usual
+    term.line(`SELECT k FROM ${KS}.wide;`);
+    await term.waitFor(/\(1 rows\)\ncqlsh>$/);
+    term.line('PAGER OFF');
+    await term.waitFor('PAGER set to OFF');
+    term.line(`SELECT * FROM ${KS}.wide;`);
+    await term.waitFor('end of the row');
+  });
+
+  it('takes taller results too with --pager-tall on; $PAGER is the program', async () => {
+    ({ term } = await startRepl({ rows: 20, args: ['--pager-tall', 'on'], env: { TSCQLSH_PAGER: 'on', PAGER: "sed -n '$=' | sed 's/^/paged lines: /'" } }));
+    term.line(`SELECT id FROM ${KS}.orders;`);
+    await term.waitFor(/paged lines: \d+/);
+    expect(term.screen()).not.toContain('---MORE---');
+  });
+});
+
+describe('SAVE', () => {
+  it('writes the last result set as CSV or JSON without running the query again', async () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'tscqlsh-save-'));
+    ({ term } = await startRepl({ args: ['-k', KS] }));
+    term.line('PAGING 10');
+    await term.waitFor('Page size: 10');
+    term.line('SELECT customer, day, id FROM orders;');
+    await term.waitFor('---MORE---');
+    term.type('q');
+    await term.waitFor(/cqlsh:e2e_extras>$/);
+    term.line(`SAVE '${cwd}/first.csv'`);
+    await term.waitFor(`Saved 10 rows to '${cwd}/first.csv': the rows fetched so far`);
+    expect(fs.readFileSync(`${cwd}/first.csv`, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(11);
+    term.line('PAGING OFF');
+    await term.waitFor('PAGING set to OFF');
+    term.line('SELECT customer, id FROM orders WHERE customer = 2;');
+    await term.waitFor(/\((\d+) rows\)\ncqlsh:e2e_extras>$/);
+    term.line(`SAVE '${cwd}/all.json'`);
+    await term.waitFor(/Saved \d+ rows to '.*all\.json'\.\n/);
+    const rows = JSON.parse(fs.readFileSync(`${cwd}/all.json`, 'utf8')) as { customer: number }[];
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.every((r) => r.customer === 2)).toBe(true);
+  });
+});
+
+describe('the completion menu', () => {
+  it('shows a column’s type next to it and a table’s kind next to it', async () => {
+    ({ term } = await startRepl({ args: ['-k', KS] }));
+    term.type('UPDATE wide SET \t');
+    await term.waitFor(/b +text/);
+    term.type(`${CTRL('c')}SELECT * FROM \t`);
+    await term.waitFor(/orders +table/);
+    expect(term.screen()).toMatch(/wide +table/);
+  });
+});
