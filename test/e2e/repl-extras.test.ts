@@ -69,6 +69,10 @@ beforeAll(async () => {
       ...Array.from({ length: 30 }, (_, i) => `INSERT INTO ${KS}.orders (customer, day, id, note) VALUES (${i % 3}, ${i % 5}, ${i}, 'note ${i}');`),
       `CREATE TABLE IF NOT EXISTS ${KS}.wide (k int PRIMARY KEY, a text, b text, c text);`,
       `INSERT INTO ${KS}.wide (k, a, b, c) VALUES (1, '${'a'.repeat(60)}', '${'b'.repeat(60)}', 'end of the row');`,
+      // 40 columns of alternating types: a menu longer than its 8 rows
+      `CREATE TABLE IF NOT EXISTS ${KS}.many (k int PRIMARY KEY, ${Array.from({ length: 40 }, (_, i) => `c${String(i).padStart(2, '0')} ${i % 2 ? 'text' : 'bigint'}`).join(', ')});`,
+      `DROP TABLE IF EXISTS ${KS}.scratch;`,
+      `CREATE TABLE ${KS}.scratch (k int PRIMARY KEY, gone text, kept text);`,
     ].join('\n') + '\n',
   );
   if (r.code !== 0) throw new Error(`fixture set-up failed: ${r.stderr}`);
@@ -110,6 +114,20 @@ describe('syntax highlighting', () => {
     expect(attrsAt(menu, 'LOCAL_QUORUM')).toEqual([]);
   });
 
+  it('gives shell commands and types colors of their own', async () => {
+    ({ term } = await startRepl());
+    const shell = await promptRow('CONSISTENCY QUORUM', 'cqlsh> CONSISTENCY QUORUM');
+    expect(attrsAt(shell, 'CONSISTENCY')).toEqual(['1', '35']);
+    expect(attrsAt(shell, 'QUORUM')).toEqual([]);
+    const ddl = await promptRow(`${CTRL('u')}CREATE TABLE t (k int PRIMARY KEY, v map<text, blob>)`, 'cqlsh> CREATE TABLE t (k int PRIMARY KEY, v map<text, blob>)');
+    expect(attrsAt(ddl, 'CREATE')).toEqual(['1']);
+    expect(attrsAt(ddl, 'PRIMARY')).toEqual(['1']);
+    for (const type of ['int', 'map', 'text', 'blob']) expect(attrsAt(ddl, type)).toEqual(['35']);
+    expect(attrsAt(ddl, 't (')).toEqual([]);
+    // no background colors and neither black nor white text: readable on light and dark terminals
+    expect(ddl + shell).not.toMatch(/\x1b\[[0-9;]*(?:\b(?:30|37|9[07])\b|\b4[0-7]\b)[0-9;]*m/);
+  });
+
   it('is off with HIGHLIGHT OFF, under NO_COLOR and with --no-color', async () => {
     ({ term } = await startRepl());
     term.line('HIGHLIGHT OFF');
@@ -141,6 +159,11 @@ describe('suggestions from history', () => {
     expect(attrsAt((await term.settle({ colors: true })).split('\n').pop()!, 'te FROM')).toEqual([]);
     term.type('\r');
     await term.waitFor((s) => s.split('(1 rows)').length === 3);
+    // End takes it too
+    term.type('SELECT note FROM');
+    await term.waitFor(() => term!.cursor().x === 'cqlsh> SELECT note FROM'.length);
+    term.type('\x1b[F');
+    await term.waitFor(() => term!.cursor().x === `cqlsh> SELECT note FROM ${KS}.orders WHERE customer = 1 AND day = 1 AND id = 1;`.length);
     // no suggestion: Alt-F moves by readline's words
     term.type(`${CTRL('u')}CONSISTENCY LOCAL_ONE${CTRL('a')}${ALT('f')}`);
     await term.waitFor(() => term!.cursor().x === 'cqlsh> CONSISTENCY'.length);
@@ -171,13 +194,28 @@ describe('$EDITOR', () => {
     await term.waitFor('(2 rows)');
   });
 
-  it('EDIT opens the last statement; batch mode refuses EDIT', async () => {
+  it('Ctrl-X Ctrl-E on an empty line opens the last statement', async () => {
+    const e = editor();
+    ({ term } = await startRepl({ env: e.env }));
+    term.line('SELECT key FROM system.local;');
+    await term.waitFor('(1 rows)');
+    term.type(`${CTRL('x')}${CTRL('e')}`);
+    await term.waitFor((s) => s.split('\n').pop() === 'cqlsh> SELECT key FROM system.local LIMIT 2;');
+    expect(fs.readFileSync(e.seen, 'utf8')).toBe('SELECT key FROM system.local;\n');
+  });
+
+  it('EDIT opens the last statement and is listed in HELP; batch mode refuses EDIT', async () => {
     const e = editor();
     ({ term } = await startRepl({ env: e.env }));
     term.line('SELECT key FROM system.local;');
     await term.waitFor('(1 rows)');
     term.line('EDIT');
     await term.waitFor((s) => s.split('\n').pop() === 'cqlsh> SELECT key FROM system.local LIMIT 2;');
+    term.type(`${CTRL('u')}HELP\r`);
+    const help = await term.waitFor(/tscqlsh commands and settings[^]*\ncqlsh>$/);
+    expect(help.slice(help.indexOf('tscqlsh commands and settings')).split(/\s+/)).toEqual(expect.arrayContaining(['EDIT', 'SAVE', 'PAGER', 'HIGHLIGHT', 'SUGGEST']));
+    term.line('HELP EDIT');
+    await term.waitFor(/Ctrl-X Ctrl-E/);
     const r = await batch('EDIT\n');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('EDIT needs the interactive shell');
@@ -204,6 +242,31 @@ describe('guarded destructive statements', () => {
     await term.waitFor(/Not run\.\ncqlsh:e2e_extras>$/);
     term.line('SELECT count(*) FROM orders;');
     await term.waitFor(/\n\s+29\n/);
+  });
+
+  it('a profile setting turns them on: y runs the statement; ALTER TABLE ... DROP and DROP KEYSPACE are asked too', async () => {
+    const s = server();
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'tscqlsh-home-'));
+    const env = { HOME: home, XDG_CONFIG_HOME: path.join(home, 'config') };
+    const added = await tscqlsh(['profile', 'add', 'careful', '--host', s.host, '--port', String(s.port), '-k', KS, '--confirm-destructive', 'on'], { env });
+    expect(added.code).toBe(0);
+    ({ term } = await startRepl({ home, args: ['-p', 'careful'] }));
+    term.line('ALTER TABLE scratch DROP gone;');
+    await term.waitFor('Run it? [y/N]');
+    expect(term.screen().replace(/\n/g, '')).toContain(`ALTER TABLE scratch DROP gone (keyspace ${KS}) on ${s.host}:${s.port} (profile careful).Run it? [y/N]`);
+    term.line('y');
+    await term.waitFor(/y\ncqlsh:e2e_extras>$/);
+    term.line('DESCRIBE TABLE scratch;');
+    const described = await term.waitFor(/kept text[^]*\ncqlsh:e2e_extras>$/);
+    expect(described).not.toMatch(/\bgone text\b/);
+    term.line('DROP KEYSPACE IF EXISTS no_such_keyspace_here;');
+    await term.waitFor(`DROP KEYSPACE no_such_keyspace_here on ${s.host}:${s.port} (profile careful).`);
+    term.line('N');
+    await term.waitFor(/Not run\.\ncqlsh:e2e_extras>$/);
+    // a plain statement is never asked about
+    term.line('SELECT k FROM scratch WHERE k = 1;');
+    await term.waitFor(/\(0 rows\)\ncqlsh:e2e_extras>$/);
+    expect(term.all().split('Run it?').length).toBe(3);
   });
 
   it('are asked about by default with the Amazon Keyspaces preset', async () => {
@@ -258,6 +321,18 @@ describe('the pager', () => {
     await term.waitFor('end of the row');
   });
 
+  it('is never used in batch mode', async () => {
+    const s = server();
+    const r = await tscqlsh([s.host, String(s.port), '--pager', 'on', '--pager-tall', 'on'], {
+      stdin: `SELECT * FROM ${KS}.wide;\n`,
+      env: { PAGER: "sed 's/^/PAGED /'" },
+      timeoutMs: 60_000,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('end of the row');
+    expect(r.stdout).not.toContain('PAGED');
+  });
+
   it('takes taller results too with --pager-tall on; $PAGER is the program', async () => {
     ({ term } = await startRepl({ rows: 20, args: ['--pager-tall', 'on'], env: { TSCQLSH_PAGER: 'on', PAGER: "sed -n '$=' | sed 's/^/paged lines: /'" } }));
     term.line(`SELECT id FROM ${KS}.orders;`);
@@ -288,6 +363,13 @@ describe('SAVE', () => {
     const rows = JSON.parse(fs.readFileSync(`${cwd}/all.json`, 'utf8')) as { customer: number }[];
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.every((r) => r.customer === 2)).toBe(true);
+    term.line(`SAVE '${cwd}/all.ndjson'`);
+    await term.waitFor(`Saved ${rows.length} rows to '${cwd}/all.ndjson'.`);
+    const lines = fs.readFileSync(`${cwd}/all.ndjson`, 'utf8').trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(rows);
+    // an existing file is kept unless OVERWRITE says so
+    term.line(`SAVE '${cwd}/all.ndjson'`);
+    await term.waitFor((x) => x.replace(/\n/g, '').includes(`SAVE '${cwd}/all.ndjson' OVERWRITE replaces it.`));
   });
 });
 
@@ -299,5 +381,26 @@ describe('the completion menu', () => {
     term.type(`${CTRL('c')}SELECT * FROM \t`);
     await term.waitFor(/orders +table/);
     expect(term.screen()).toMatch(/wide +table/);
+  });
+
+  it('scrolls a long menu with the notes dimmed beside the names', async () => {
+    // 40 columns, 3 to a row at this width: 14 rows, 8 shown
+    ({ term } = await startRepl({ cols: 40, args: ['-k', KS] }));
+    term.type('UPDATE many SET \t');
+    let s = await term.waitFor(/^\(\d+ more\)$/m);
+    expect(s).toMatch(/c00 +bigint +c01 +text/);
+    await term.settle({ colors: true });
+    const row = term.screenWithColors().split('\n').find((l) => l.includes('c00'))!;
+    expect(attrsAt(row, 'bigint')).toEqual(['2']);
+    expect(attrsAt(row, 'c01')).toEqual([]);
+    // down through the rows: the window follows the selection, names keep their types
+    for (let i = 0; i < 10; i++) term.type('\x1b[B');
+    s = await term.waitFor(/^\(\d+ above, \d+ below\)$/m);
+    s = await term.settle();
+    expect(s).toMatch(/c29 +text/);
+    expect(s).not.toMatch(/c0[0-5] /);
+    const selected = /^cqlsh:e2e_extras> UPDATE many SET (c\d\d)$/m.exec(s)![1];
+    expect(Number(selected.slice(1))).toBeGreaterThan(20);
+    expect(s).toMatch(new RegExp(`${selected} +${Number(selected.slice(1)) % 2 ? 'text' : 'bigint'}`));
   });
 });
