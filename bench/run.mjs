@@ -203,5 +203,8 @@ if (fs.existsSync(notesFile)) lines.push('', fs.readFileSync(notesFile, 'utf8').
 // the cluster benchmark's last results (npm run bench:cluster)
 const clusterFile = path.join(root, 'bench', 'results', 'cluster-copy.md');
 if (fs.existsSync(clusterFile)) lines.push('', fs.readFileSync(clusterFile, 'utf8').trim());
+// the REPL's typing latency is measured by its own command (npm run bench:repl); keep its last numbers
+const replFile = path.join(root, 'bench', 'results', 'repl-latency.md');
+if (fs.existsSync(replFile)) lines.push('', fs.readFileSync(replFile, 'utf8').trim());
 fs.writeFileSync(path.join(root, 'docs', 'performance.md'), lines.join('\n') + '\n');
 for (const t of targets) console.log(`${t.pass ? 'PASS' : 'FAIL'}  ${t.what}: ${t.detail}`);
