@@ -130,10 +130,25 @@ export class ReplController {
     let suggestion = '';
     const b = v.buffer;
     if (this.o.color && repl.suggest && v.mode === 'edit' && !v.menu && b.cursor === b.text.length && b.text.trim() !== '') {
-      if (this.suggested[0] !== b.text) this.suggested = [b.text, this.o.history.suggest(b.text)?.slice(b.text.length) ?? ''];
+      if (this.suggested[0] !== b.text) this.suggested = [b.text, this.suggestFor(b.text)];
       suggestion = this.suggested[1];
     }
     return highlight === v.highlight && suggestion === v.suggestion ? v : { ...v, highlight, suggestion };
+  }
+
+  /**
+   * The rest of the newest history entry that starts with `text` ('' when none). Typing on from
+   * the last look-up needs no scan of the history: nothing matched then, nothing matches now; and
+   * the entry found then, when it still starts with the text, is still the newest that does.
+   */
+  private suggestFor(text: string): string {
+    const [before, rest] = this.suggested;
+    if (before !== '' && text.startsWith(before)) {
+      if (rest === '') return '';
+      const entry = before + rest;
+      if (entry.startsWith(text) && entry.length > text.length) return entry.slice(text.length);
+    }
+    return this.o.history.suggest(text)?.slice(text.length) ?? '';
   }
 
   /** The text as it stays in the scrollback after the prompt (highlighted as it was shown). */
@@ -369,6 +384,8 @@ export class ReplController {
     const text = this.view.buffer.text;
     this.o.io.out(this.echo(text) + '\n');
     this.o.history.add(text);
+    // the history changed: the next suggestion is looked up afresh
+    this.suggested = ['', ''];
     this.editor.reset();
     this.set({ buffer: B.EMPTY, menu: null, status: '', search: null });
     if (text.trim() === '') return;

@@ -57,6 +57,24 @@ describe('suggestions from history', () => {
     expect(t.view().suggestion).toBe('');
   });
 
+  it('typing on reuses the last look-up, and agrees with a fresh one at every key', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => `SELECT c${i % 7} FROM ks.t${i % 11} WHERE id = ${i};`);
+    const t = setup({ entries: many });
+    for (const text of ['SELECT c3 FROM ks.t5 WHERE id = 1', 'SELECT c3 FROM ks.t5 WHERE id = 2999', 'SELECT c9', 'UPDATE']) {
+      for (let i = 1; i <= text.length; i++) {
+        t.type(text[i - 1]);
+        expect(t.view().suggestion, text.slice(0, i)).toBe(t.history.suggest(text.slice(0, i))?.slice(i) ?? '');
+      }
+      t.type('\x15');
+    }
+    // a statement once run is suggested the next time
+    t.type('UPDATE ks.t0 SET a = 1 WHERE id = 0;\r');
+    await tick();
+    await tick();
+    t.type('UPDATE ks');
+    expect(t.view().suggestion).toBe('.t0 SET a = 1 WHERE id = 0;');
+  });
+
   it('Right or End takes all of it, Alt-F a word of it', () => {
     const t = setup({ entries });
     t.type('INS');
