@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Term } from '../support/pty.js';
+import { tscqlsh } from '../support/run.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { createFixtures, CTRL_C, CTRL_D, KS, server, sleep, startRepl } from './repl-helpers.js';
 
@@ -14,6 +15,14 @@ let term: Term | undefined;
 let proxy: TcpProxy;
 beforeAll(async () => {
   await createFixtures();
+  // COPY writes into a table of its own: writes still in flight when the interrupted COPY's process
+  // is closed may land after the next file's fixtures refill widgets, which other files count
+  const s0 = server();
+  const r = await tscqlsh([s0.host, String(s0.port)], {
+    stdin: `DROP TABLE IF EXISTS ${KS}.copied;\nCREATE TABLE ${KS}.copied (widget_id int PRIMARY KEY, widget_name text, qty int);\n`,
+    timeoutMs: 60_000,
+  });
+  if (r.code !== 0) throw new Error(`set-up failed: ${r.stderr}`);
   const s = server();
   proxy = new TcpProxy(s.host, s.port);
   await proxy.start();
@@ -74,7 +83,7 @@ describe('REPL Ctrl-C', () => {
     const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tscqlsh-e2e-copy-')), 'rows.csv');
     fs.writeFileSync(csv, Array.from({ length: 3000 }, (_, i) => `${10_000 + i},c${i},1\n`).join(''));
     ({ term } = await startRepl());
-    term.line(`COPY ${KS}.widgets (widget_id, widget_name, qty) FROM '${csv}' WITH INGESTRATE = 200 AND CHUNKSIZE = 20 AND MAXBATCHSIZE = 10;`);
+    term.line(`COPY ${KS}.copied (widget_id, widget_name, qty) FROM '${csv}' WITH INGESTRATE = 200 AND CHUNKSIZE = 20 AND MAXBATCHSIZE = 10;`);
     await term.waitFor('Using ');
     await sleep(2500);
     term.type(CTRL_C);
