@@ -1,8 +1,7 @@
 // Connects and runs the chosen face: batch (stdin that is not a TTY, -f, -e) or the REPL.
 import fs from 'node:fs';
 import { USAGE, type CliArgs } from './cli/args.js';
-import { FORMATS } from './shell/commands/output-format.js';
-import type { OutputFormat } from './shell/state.js';
+import { OUTPUT_FORMATS, type OutputFormat } from './cql/vocabulary.js';
 import { runBatch, type BatchInput } from './batch.js';
 import { applySettings } from './settings/apply.js';
 import { decideColor } from './settings/color.js';
@@ -13,8 +12,8 @@ import { CLOSE_DEADLINE_MS, exitWith, restoreTerminal, STOP_DEADLINE_MS, within,
 
 export async function runShell(args: CliArgs): Promise<RunResult> {
   if (args.format !== undefined) {
-    if (!FORMATS.includes(args.format as OutputFormat)) {
-      process.stderr.write(`usage: ${USAGE}\ntscqlsh: error: argument --format: invalid choice: '${args.format}' (choose from ${FORMATS.join(', ')})\n`);
+    if (!OUTPUT_FORMATS.includes(args.format as OutputFormat)) {
+      process.stderr.write(`usage: ${USAGE}\ntscqlsh: error: argument --format: invalid choice: '${args.format}' (choose from ${OUTPUT_FORMATS.join(', ')})\n`);
       return 2;
     }
   }

@@ -3,8 +3,9 @@
 // (profile-args.ts), both help texts and the completion scripts (completion.ts) are built from it,
 // so a flag cannot exist in one place and be missing in another. Kept free of heavy imports.
 import {
-  AUTH_KINDS, CONSISTENCIES, ENDPOINT_VARIANTS, FORMATS, PRESETS, type Profile, type ProfileTls,
+  AUTH_KINDS, ENDPOINT_VARIANTS, PRESETS, type Profile, type ProfileTls,
 } from '../settings/profile-schema.js';
+import { CONSISTENCY_LEVELS, OUTPUT_FORMATS } from '../cql/vocabulary.js';
 
 export interface CliArgs {
   host?: string;
@@ -124,7 +125,7 @@ export const OPTIONS: CliOption[] = [
   { short: 't', long: 'tty', arg: 'tty', set: true, help: 'Force tty mode (command prompt).' },
   { long: 'no-tty', arg: 'tty', set: false, help: 'Never use the interactive prompt, even on a terminal.' },
   { long: 'disable-history', arg: 'disableHistory', set: true, help: 'Disable saving of history' },
-  { long: 'format', arg: 'format', value: 'string', field: ['format'], choices: FORMATS, metavar: 'FMT', help: 'Output format: table, expanded, csv, json, ndjson or box.' },
+  { long: 'format', arg: 'format', value: 'string', field: ['format'], choices: OUTPUT_FORMATS, metavar: 'FMT', help: 'Output format: table, expanded, csv, json, ndjson or box.' },
   { long: 'host', arg: 'host', value: 'string', field: ['host'], help: 'Host to connect to (overrides the profile).' },
   { long: 'port', arg: 'port', value: 'int', field: ['port'], help: 'Port to connect to (overrides the profile).' },
   { long: 'local-dc', arg: 'localDc', value: 'string', field: ['localDataCenter'], metavar: 'DC', help: 'Local data center (Amazon Keyspaces: the region).' },
@@ -141,8 +142,8 @@ export const OPTIONS: CliOption[] = [
   { long: 'ssl-verify', field: ['tls', 'verify'], fieldValue: true, help: 'Verify the server certificate (the default).' },
   { long: 'ssl-server-name', arg: 'sslServerName', value: 'string', field: ['tls', 'serverName'], impliesSsl: true, metavar: 'NAME', help: 'Server name for SNI and certificate checks.' },
   { long: 'ssl-system-roots', arg: 'sslSystemRoots', set: true, field: ['tls', 'systemRoots'], help: 'Trust the system roots as well as --ca.' },
-  { long: 'consistency', arg: 'consistency', value: 'string', field: ['consistency'], choices: CONSISTENCIES, upper: true, metavar: 'LEVEL', help: 'Initial consistency level.' },
-  { long: 'serial-consistency', value: 'string', field: ['serialConsistency'], choices: CONSISTENCIES, upper: true, metavar: 'LEVEL', help: 'Initial serial consistency level.' },
+  { long: 'consistency', arg: 'consistency', value: 'string', field: ['consistency'], choices: CONSISTENCY_LEVELS, upper: true, metavar: 'LEVEL', help: 'Initial consistency level.' },
+  { long: 'serial-consistency', value: 'string', field: ['serialConsistency'], choices: CONSISTENCY_LEVELS, upper: true, metavar: 'LEVEL', help: 'Initial serial consistency level.' },
   { long: 'page-size', value: 'int', field: ['pageSize'], metavar: 'ROWS', help: 'Rows per page.' },
   { long: 'prompt', value: 'string', field: ['prompt'], metavar: 'TEXT', help: 'Prompt text.' },
   { long: 'pager', arg: 'pager', value: 'string', field: ['pager'], metavar: 'PAGER', help: 'Pager for results wider than the terminal: on ($PAGER, else less -SRXF; the default), off, or a command.' },

@@ -1,7 +1,8 @@
 // What a COPY task gets from the command: the session, where to send messages, the input (for
 // FROM STDIN), the progress hook and the signal that stops it.
 import type { Column } from '../cql/types.js';
-import type { Consistency, Session } from '../db/session.js';
+import type { Consistency } from '../cql/vocabulary.js';
+import type { Session } from '../db/session.js';
 import type { TableInfo } from '../db/bulk.js';
 import type { CopyOptions, CopyStatement } from './options.js';
 

@@ -5,7 +5,7 @@
 // which says what could come next. Pure: the schema and directory listings come in through
 // `CompletionSource`.
 import { tokenize, type Token } from './lexer.js';
-import { COMMANDS_ENDING_AT_NEWLINE } from './shell-commands.js';
+import { COMMANDS_ENDING_AT_NEWLINE } from './vocabulary.js';
 import { suggest } from './complete/grammar.js';
 import { quoteName, quoteValue, unquote, unquoteValue, type CompletionSource, type Env } from './complete/env.js';
 import { command } from './complete/rules-shell.js';

@@ -9,7 +9,7 @@
 // those rules (including which line numbers cqlsh reports) but never looks at a character twice.
 
 import { CqlLexer, type OpenConstruct, type Token } from './lexer.js';
-import { COMMANDS_ENDING_AT_NEWLINE, shellCommandOf, type ShellCommandName } from './shell-commands.js';
+import { COMMANDS_ENDING_AT_NEWLINE, shellCommandOf, type ShellCommandName } from './vocabulary.js';
 
 export interface Statement {
   kind: 'statement';

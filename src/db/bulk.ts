@@ -4,8 +4,9 @@
 import driver from 'cassandra-driver';
 import { CqlDate, CqlDecimal, CqlDuration, CqlTimestamp, type Column, type CqlType, type CqlValue } from '../cql/types.js';
 import { describeError } from './errors.js';
+import type { Consistency } from '../cql/vocabulary.js';
 import type { Via } from './routing.js';
-import type { Consistency, Session } from './session.js';
+import type { Session } from './session.js';
 import { toCqlType, type DriverType } from './types.js';
 import { valueConverter } from './values.js';
 

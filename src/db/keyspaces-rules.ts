@@ -1,12 +1,8 @@
-// What Amazon Keyspaces accepts of the consistency vocabulary (db/session.ts spells the levels):
-// reads at ONE, LOCAL_ONE or LOCAL_QUORUM; writes only at LOCAL_QUORUM. Light: no driver import.
+// What Amazon Keyspaces accepts of the consistency vocabulary (cql/vocabulary.ts spells the levels
+// and its subset): reads at ONE, LOCAL_ONE or LOCAL_QUORUM; writes only at LOCAL_QUORUM. Light: no
+// driver import.
 import { firstWord } from '../cql/lexer.js';
-import type { Consistency } from './session.js';
-
-export const KEYSPACES_CONSISTENCIES = ['ONE', 'LOCAL_ONE', 'LOCAL_QUORUM'] as const satisfies readonly Consistency[];
-export const KEYSPACES_SERIAL = ['LOCAL_SERIAL', 'SERIAL'] as const satisfies readonly Consistency[];
-/** the one level Keyspaces takes for INSERT, UPDATE, DELETE and BATCH */
-export const KEYSPACES_WRITE_CONSISTENCY: Consistency = 'LOCAL_QUORUM';
+import { KEYSPACES_CONSISTENCIES } from '../cql/vocabulary.js';
 
 export const isKeyspacesConsistency = (level: string): boolean => (KEYSPACES_CONSISTENCIES as readonly string[]).includes(level);
 

@@ -7,7 +7,8 @@ import type { Column, CqlValue } from '../cql/types.js';
 import { ConnectTimeoutError, describeError, keepServerErrorMessages } from './errors.js';
 import { applySecureConnectBundle } from './cloud.js';
 import { ddlTarget, waitForDdl } from './keyspaces-ddl.js';
-import { isWriteStatement, KEYSPACES_CONSISTENCIES, KEYSPACES_SERIAL, KEYSPACES_WRITE_CONSISTENCY, keyspacesConsistencyError } from './keyspaces-rules.js';
+import { KEYSPACES_CONSISTENCIES, KEYSPACES_SERIAL, KEYSPACES_WRITE_CONSISTENCY, type Consistency } from '../cql/vocabulary.js';
+import { isWriteStatement, keyspacesConsistencyError } from './keyspaces-rules.js';
 import { tlsOptions, type TlsOptions } from './tls.js';
 import { toCqlType, type DriverType } from './types.js';
 import { capYoungGeneration } from '../memory.js';
@@ -38,10 +39,6 @@ export interface ConnectOptions {
   /** progress lines (Keyspaces DDL waits) */
   onProgress?: (text: string) => void;
 }
-
-export type Consistency =
-  | 'ANY' | 'ONE' | 'TWO' | 'THREE' | 'QUORUM' | 'ALL' | 'LOCAL_QUORUM' | 'EACH_QUORUM'
-  | 'SERIAL' | 'LOCAL_SERIAL' | 'LOCAL_ONE';
 
 export interface ExecuteOptions {
   /** rows per yielded page (cqlsh's page size: batch output sizes its columns page by page) */

@@ -1,7 +1,6 @@
 // Settings that start the shell's state: consistency, serial consistency, page size, format, display.
-import type { Consistency } from '../db/session.js';
+import type { Consistency, OutputFormat } from '../cql/vocabulary.js';
 import type { Shell } from '../shell/shell.js';
-import type { OutputFormat } from '../shell/state.js';
 import type { ResolvedSettings } from './connection.js';
 
 export function applySettings(shell: Shell, s: ResolvedSettings): void {

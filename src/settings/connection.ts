@@ -11,8 +11,9 @@ import { resolveRegion } from '../db/auth/aws.js';
 import { expandUser } from './files.js';
 import { iniBool, iniGet, iniInt, type IniSection } from './ini.js';
 import { followRegion, isKeyspacesHost, isKeyspacesProfile, keyspacesEndpoint, keyspacesPreset, KEYSPACES_PORT } from './keyspaces.js';
-import { AUTH_KINDS, CONSISTENCIES, ENDPOINT_VARIANTS, type AuthKind, type Profile } from './profile-schema.js';
-import { KEYSPACES_CONSISTENCIES, keyspacesConsistencyError } from '../db/keyspaces-rules.js';
+import { AUTH_KINDS, ENDPOINT_VARIANTS, type AuthKind, type Profile } from './profile-schema.js';
+import { CONSISTENCY_LEVELS, KEYSPACES_CONSISTENCIES } from '../cql/vocabulary.js';
+import { keyspacesConsistencyError } from '../db/keyspaces-rules.js';
 import { ConfigFileError, selectProfile } from './profiles.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -192,7 +193,7 @@ export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.
   }
 
   const consistency = (args.consistency ?? p.consistency ?? (keyspaces ? 'LOCAL_QUORUM' : undefined))?.toUpperCase();
-  if (consistency !== undefined && !(CONSISTENCIES as readonly string[]).includes(consistency)) {
+  if (consistency !== undefined && !(CONSISTENCY_LEVELS as readonly string[]).includes(consistency)) {
     throw new SettingsError(`Unknown consistency level '${consistency}'`);
   }
   if (keyspaces && consistency && !(KEYSPACES_CONSISTENCIES as readonly string[]).includes(consistency)) {

@@ -7,7 +7,8 @@ import { authProviderSection, isSigV4Provider, readIniFile } from './cqlshrc.js'
 import { expandUser } from './files.js';
 import { iniBool, iniGet, iniInt, type Ini } from './ini.js';
 import { isKeyspacesHost, regionOfHost } from './keyspaces.js';
-import { CONSISTENCIES, type Profile } from './profile-schema.js';
+import { CONSISTENCY_LEVELS } from '../cql/vocabulary.js';
+import type { Profile } from './profile-schema.js';
 
 export interface Imported {
   profile: Profile;
@@ -37,7 +38,7 @@ export function importCqlshrc(file: string, env: NodeJS.ProcessEnv = process.env
   const color = iniBool(rc, 'ui', 'color');
   if (color !== undefined) p.color = color;
   const consistency = iniGet(rc, 'cql', 'consistency')?.toUpperCase();
-  if (consistency && (CONSISTENCIES as readonly string[]).includes(consistency)) p.consistency = consistency as Profile['consistency'];
+  if (consistency && (CONSISTENCY_LEVELS as readonly string[]).includes(consistency)) p.consistency = consistency as Profile['consistency'];
 
   // TLS: [ssl] certfile / validate / usercert / userkey, [certfiles] per host
   const certfile = (host && iniGet(rc, 'certfiles', host)) || iniGet(rc, 'ssl', 'certfile');

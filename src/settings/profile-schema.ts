@@ -2,10 +2,10 @@
 // Secrets are never fields: a password comes from the env var `passwordEnv` names, a credentials
 // file (cqlsh's format), or a prompt.
 
+import { CONSISTENCY_LEVELS, OUTPUT_FORMATS, type Consistency, type OutputFormat } from '../cql/vocabulary.js';
+
 export const AUTH_KINDS = ['none', 'password', 'sigv4'] as const;
 export type AuthKind = (typeof AUTH_KINDS)[number];
-export const CONSISTENCIES = ['ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL', 'LOCAL_QUORUM', 'EACH_QUORUM', 'SERIAL', 'LOCAL_SERIAL', 'LOCAL_ONE'] as const;
-export const FORMATS = ['table', 'expanded', 'csv', 'json', 'ndjson', 'box'] as const;
 export const PRESETS = ['keyspaces'] as const;
 export const ENDPOINT_VARIANTS = ['standard', 'fips', 'dualstack'] as const;
 
@@ -41,13 +41,13 @@ export interface Profile {
   endpointVariant?: (typeof ENDPOINT_VARIANTS)[number];
   ssl?: boolean;
   tls?: ProfileTls;
-  consistency?: (typeof CONSISTENCIES)[number];
-  serialConsistency?: (typeof CONSISTENCIES)[number];
+  consistency?: Consistency;
+  serialConsistency?: Consistency;
   /** seconds */
   connectTimeout?: number;
   requestTimeout?: number;
   pageSize?: number;
-  format?: (typeof FORMATS)[number];
+  format?: OutputFormat;
   color?: boolean;
   prompt?: string;
   /** the REPL's pager for results wider than the terminal: on ($PAGER, else less -SRXF; the default), off, or a command (TSCQLSH_PAGER overrides) */
@@ -107,12 +107,12 @@ export const PROFILE_SCHEMA = {
         serverName: str,
       },
     },
-    consistency: enumOf(CONSISTENCIES),
-    serialConsistency: enumOf(CONSISTENCIES),
+    consistency: enumOf(CONSISTENCY_LEVELS),
+    serialConsistency: enumOf(CONSISTENCY_LEVELS),
     connectTimeout: { type: 'number', exclusiveMinimum: 0 },
     requestTimeout: { type: 'number', exclusiveMinimum: 0 },
     pageSize: { type: 'integer', minimum: 1 },
-    format: enumOf(FORMATS),
+    format: enumOf(OUTPUT_FORMATS),
     color: { type: 'boolean' },
     prompt: { type: 'string' },
     pager: { type: 'string' },

@@ -1,5 +1,6 @@
 // The contract between the engine and a shell command module (commands/*.ts, one per command).
 import type { CopySettings } from '../copy/options.js';
+import type { ShellCommandName } from '../cql/vocabulary.js';
 import type { Session } from '../db/session.js';
 import type { ResultSet } from './last-result.js';
 import type { Output } from './output.js';
@@ -36,8 +37,8 @@ export interface CommandContext {
 }
 
 export interface ShellCommand {
-  /** upper-case first words that select this command, e.g. ['EXIT', 'QUIT'] */
-  names: string[];
+  /** the command this module runs (cql/vocabulary.ts: which first words select it); USE is CQL the shell acts on */
+  name: ShellCommandName | 'use';
   /** `text` is the whole statement as typed, without the trailing `;` */
   run(text: string, ctx: CommandContext): AsyncIterable<Output>;
 }

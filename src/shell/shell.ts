@@ -1,6 +1,7 @@
 // The engine: runs one statement (CQL or shell command) and yields Output events. Knows nothing
 // of terminals; the batch face and the REPL both drive it.
 import { firstWord } from '../cql/lexer.js';
+import { shellCommandOf, type ShellCommandName } from '../cql/vocabulary.js';
 import type { Column } from '../cql/types.js';
 import { sessionSchemaSource } from '../db/schema.js';
 import type { Session } from '../db/session.js';
@@ -28,7 +29,7 @@ export class Shell {
   keyspace: string | undefined;
   private readonly interactive: boolean;
   private readonly wantRoles: boolean;
-  private readonly registry = new Map<string, ShellCommand>();
+  private readonly registry = new Map<ShellCommandName | 'use', ShellCommand>();
   /** the schema as the shell knows it (completion, client-side DESCRIBE): loaded lazily, dropped after DDL */
   readonly schema = new SchemaCache(
     sessionSchemaSource(() => this.session, { keyspaces: () => !hasServerDescribe(this.session.info.releaseVersion) }),
@@ -61,16 +62,17 @@ export class Shell {
     this.wantRoles = o.columnRoles ?? false;
     this.keyspace = o.keyspace;
     this.lastResult = this.interactive ? new LastResult() : undefined;
-    for (const c of commands) for (const n of c.names) this.registry.set(n, c);
+    for (const c of commands) this.registry.set(c.name, c);
     // the shell's schema goes stale with any client's DDL (no-op for sessions without events, e.g. test fakes)
     session.onSchemaChange?.(() => this.schema.invalidate());
   }
 
   /** Runs one complete statement, as the splitter gives it (with its `;` or newline). */
   async *run(text: string, signal?: AbortSignal): AsyncGenerator<Output> {
-    const word = firstWord(text).toUpperCase();
-    const command = this.registry.get(word === '?' ? 'HELP' : word);
-    const refused = await guard(word, text, {
+    const word = firstWord(text).toLowerCase();
+    const name = word === 'use' ? 'use' : shellCommandOf(word);
+    const command = name ? this.registry.get(name) : undefined;
+    const refused = await guard(word.toUpperCase(), text, {
       settings: this.guard,
       keyspace: this.keyspace,
       schema: () => this.schema.get(),
@@ -92,7 +94,7 @@ export class Shell {
       since = monotonicMs();
     }
     spent += monotonicMs() - since;
-    if (this.state.timing && word !== 'TIMING') yield { kind: 'text', text: elapsed(spent) };
+    if (this.state.timing && name !== 'timing') yield { kind: 'text', text: elapsed(spent) };
   }
 
   private context(signal?: AbortSignal): CommandContext {

@@ -1,8 +1,6 @@
 // The session settings shell commands change and statements read.
-import type { Consistency } from '../db/session.js';
+import type { Consistency, OutputFormat } from '../cql/vocabulary.js';
 import type { FormatOptions } from '../format/options.js';
-
-export type OutputFormat = 'table' | 'expanded' | 'csv' | 'json' | 'ndjson' | 'box';
 
 export interface ShellState {
   expand: boolean;

@@ -4,7 +4,7 @@
 // bracket without its match and a character no token can start with are errors. Colors are the
 // 16 ANSI ones and bold/dim, no backgrounds, readable on light and dark terminals. Pure.
 import { tokenize, type Token } from '../cql/lexer.js';
-import { endsAtNewline, isShellCommand } from '../cql/shell-commands.js';
+import { endsAtNewline, isShellCommand } from '../cql/vocabulary.js';
 
 export type Style = 'keyword' | 'shell' | 'type' | 'string' | 'number' | 'comment' | 'error' | 'suggestion';
 

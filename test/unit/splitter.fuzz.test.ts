@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { tokenize, type Token } from '../../src/cql/lexer.js';
-import { COMMANDS_ENDING_AT_NEWLINE } from '../../src/cql/shell-commands.js';
+import { COMMANDS_ENDING_AT_NEWLINE } from '../../src/cql/vocabulary.js';
 import { LineReader, StatementSplitter, splitAll, splitBuffer, type LineBreaks, type SplitEvent } from '../../src/cql/splitter.js';
 
 const FRAGMENTS = [

@@ -11,7 +11,7 @@ import {
   type Statement,
   type InvalidSyntax,
 } from '../../src/cql/splitter.js';
-import { endsAtNewline, isShellCommand, shellCommandOf } from '../../src/cql/shell-commands.js';
+import { endsAtNewline, isShellCommand, shellCommandOf } from '../../src/cql/vocabulary.js';
 
 const statements = (events: SplitEvent[]): Statement[] => events.filter((e): e is Statement => e.kind === 'statement');
 const texts = (input: string, lineBreaks: 'lf' | 'universal' = 'lf') => statements(splitAll(input, { lineBreaks })).map((s) => s.text);

@@ -1,5 +1,6 @@
 // The shell's own commands (DESCRIBE, CONSISTENCY, COPY, SOURCE, ...) and the top rule: one CQL
 // statement ending in `;`, or one shell command ending in `;` or at the end of its line.
+import { CONSISTENCY_WORDS, OUTPUT_FORMATS, SERIAL_LEVELS } from '../vocabulary.js';
 import { all, hint, last, pattern, type Suggestion } from './grammar.js';
 import { unquote, type C, type Env } from './env.js';
 import { batchStatement, deleteStatement, insertStatement, selectStatement, truncateStatement, updateStatement, useStatement } from './rules-dml.js';
@@ -30,10 +31,6 @@ import {
   type P,
 } from './rules-common.js';
 
-const CONSISTENCY_LEVELS = [
-  'ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL', 'LOCAL_QUORUM', 'EACH_QUORUM', 'SERIAL', 'LOCAL_SERIAL', 'LOCAL_ONE', 'NODE_LOCAL',
-];
-const OUTPUT_FORMATS = ['table', 'expanded', 'csv', 'json', 'ndjson', 'box'];
 
 const describe = seq(
   alt(w('DESCRIBE'), w('DESC')),
@@ -121,8 +118,8 @@ const helpTopics: C = (_c, r) => (r.env.src.helpTopics?.() ?? []).map((t) => t.t
 
 const specialCommand = alt(
   describe,
-  seq(w('CONSISTENCY'), opt(slot('level', alt(...CONSISTENCY_LEVELS.map((l) => w(l)))))),
-  seq(ws('SERIAL CONSISTENCY'), opt(slot('level', alt(w('SERIAL'), w('LOCAL_SERIAL'))))),
+  seq(w('CONSISTENCY'), opt(slot('level', alt(...CONSISTENCY_WORDS.map((l) => w(l)))))),
+  seq(ws('SERIAL CONSISTENCY'), opt(slot('level', alt(...SERIAL_LEVELS.map((l) => w(l)))))),
   seq(w('SHOW'), alt(w('VERSION'), w('HOST'), seq(w('SESSION'), tok('uuid')), seq(w('REPLICAS'), integer, opt(keyspaceName)))),
   seq(w('SOURCE'), slot('fname', stringLiteral, fileNames)),
   seq(w('CAPTURE'), opt(alt(slot('fname', stringLiteral, fileNames), w('OFF')))),

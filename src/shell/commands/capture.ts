@@ -24,7 +24,7 @@ export function openCapture(path: string): CaptureTarget {
 }
 
 export const capture: ShellCommand = {
-  names: ['CAPTURE'],
+  name: 'capture',
   async *run(text, ctx) {
     const t = commandTokens(text);
     const arg = t?.[1];

@@ -3,7 +3,7 @@ import type { ShellCommand } from '../command.js';
 import { commandTokens, improper } from './args.js';
 
 export const clear: ShellCommand = {
-  names: ['CLEAR', 'CLS'],
+  name: 'clear',
   async *run(text) {
     if (commandTokens(text)?.length !== 1) yield improper(text);
     else yield { kind: 'clear' };

@@ -1,21 +1,16 @@
 // CONSISTENCY [level] and SERIAL CONSISTENCY [level]: the consistency levels of the statements
 // that follow.
 import { isKeyspacesConsistency, keyspacesConsistencyError } from '../../db/keyspaces-rules.js';
-import type { Consistency } from '../../db/session.js';
+import { CONSISTENCY_WORDS, SERIAL_LEVELS, type Consistency } from '../../cql/vocabulary.js';
 import type { ShellCommand } from '../command.js';
 import { commandTokens, fail, improper, isWord, oneOf, say } from './args.js';
 
-const LEVELS = [
-  'ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL', 'LOCAL_QUORUM', 'EACH_QUORUM', 'SERIAL', 'LOCAL_SERIAL', 'LOCAL_ONE',
-  'NODE_LOCAL',
-] as const;
-const SERIAL_LEVELS = ['SERIAL', 'LOCAL_SERIAL'] as const;
 
 export const consistency: ShellCommand = {
-  names: ['CONSISTENCY'],
+  name: 'consistency',
   async *run(text, ctx) {
     const t = commandTokens(text);
-    const level = oneOf(t?.[1], LEVELS);
+    const level = oneOf(t?.[1], CONSISTENCY_WORDS);
     if (!t || t.length > 2 || (t.length === 2 && !level)) {
       yield improper(text);
       return;
@@ -36,7 +31,7 @@ export const consistency: ShellCommand = {
 };
 
 export const serialConsistency: ShellCommand = {
-  names: ['SERIAL'],
+  name: 'serial',
   async *run(text, ctx) {
     const t = commandTokens(text);
     const level = oneOf(t?.[2], SERIAL_LEVELS);

@@ -12,7 +12,7 @@ import type { Output } from '../output.js';
 import { fail, improper, say } from './args.js';
 
 export const copy: ShellCommand = {
-  names: ['COPY'],
+  name: 'copy',
   async *run(text, ctx) {
     const st = parseCopy(text);
     if (!st) {

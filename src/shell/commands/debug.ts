@@ -4,7 +4,7 @@ import type { ShellCommand } from '../command.js';
 import { commandTokens, improper, isWord } from './args.js';
 
 export const debug: ShellCommand = {
-  names: ['DEBUG'],
+  name: 'debug',
   async *run(text) {
     const t = commandTokens(text);
     if (!t || t.length > 2 || (t.length === 2 && !isWord(t[1], 'THINGS'))) yield improper(text);

@@ -27,7 +27,7 @@ export function serverDescribes(session: Session): boolean {
 }
 
 export const describe: ShellCommand = {
-  names: ['DESCRIBE', 'DESC'],
+  name: 'describe',
   async *run(text, ctx) {
     const t = commandTokens(text);
     const req = t ? parseDescribe(t) : undefined;

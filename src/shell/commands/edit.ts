@@ -8,7 +8,7 @@ import { commandTokens, fail, improper } from './args.js';
 const EDIT_ITSELF = /^\s*edit\s*;?\s*$/i;
 
 export const edit: ShellCommand = {
-  names: ['EDIT'],
+  name: 'edit',
   async *run(text, ctx) {
     const t = commandTokens(text);
     if (!t || t.length > 1) {

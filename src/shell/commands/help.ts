@@ -41,7 +41,7 @@ export function topicHelp(topic: string): Output {
 }
 
 export const help: ShellCommand = {
-  names: ['HELP', '?'],
+  name: 'help',
   async *run(text) {
     const t = commandTokens(text);
     const topics = t?.slice(1) ?? [];

@@ -8,7 +8,7 @@ import { commandTokens, fail, improper, say } from './args.js';
 const shown = new WeakMap<ShellState, number>();
 
 export const history: ShellCommand = {
-  names: ['HISTORY'],
+  name: 'history',
   async *run(text, ctx) {
     const t = commandTokens(text);
     if (!t || t.length > 2 || (t[1] && t[1].type !== 'wholenumber')) {

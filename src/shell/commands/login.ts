@@ -18,7 +18,7 @@ export function loginError(e: unknown, host: string, port: number): string {
 }
 
 export const login: ShellCommand = {
-  names: ['LOGIN'],
+  name: 'login',
   async *run(text, ctx) {
     const t = commandTokens(text);
     if (!t || t.length < 2 || t.length > 3 || !(t[1].type === 'identifier' || isStringLiteral(t[1])) || (t[2] && !isStringLiteral(t[2]))) {

@@ -1,18 +1,16 @@
 // OUTPUT FORMAT [table|expanded|csv|json|ndjson|box] (tscqlsh's own): how results are printed.
 // Worded like cqlsh's switches: "OUTPUT FORMAT is table", "... set to json", "... is already json".
 import type { ShellCommand } from '../command.js';
-import type { OutputFormat } from '../state.js';
+import { OUTPUT_FORMATS } from '../../cql/vocabulary.js';
 import { commandTokens, improper, isWord, say } from './args.js';
 
-export const FORMATS: readonly OutputFormat[] = ['table', 'expanded', 'csv', 'json', 'ndjson', 'box'];
-
 export const outputFormat: ShellCommand = {
-  names: ['OUTPUT'],
+  name: 'output',
   async *run(text, ctx) {
     const t = commandTokens(text);
     const arg = t?.[2];
     // a format name may lex as a keyword (TABLE) or be quoted
-    const format = arg ? FORMATS.find((f) => f === arg.text.replace(/^'(.*)'$/, '$1').toLowerCase()) : undefined;
+    const format = arg ? OUTPUT_FORMATS.find((f) => f === arg.text.replace(/^'(.*)'$/, '$1').toLowerCase()) : undefined;
     if (!t || !isWord(t[1], 'FORMAT') || t.length > 3 || (arg && !format)) {
       yield improper(text);
       return;

@@ -5,7 +5,7 @@ import { improper, say } from './args.js';
 import { flip, onOff, switchArg } from './switch.js';
 
 export const pager: ShellCommand = {
-  names: ['PAGER'],
+  name: 'pager',
   async *run(text, ctx) {
     const arg = switchArg(text);
     if (!arg) {

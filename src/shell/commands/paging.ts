@@ -6,7 +6,7 @@ import { commandTokens, improper, oneOf, say } from './args.js';
 import { flip } from './switch.js';
 
 export const paging: ShellCommand = {
-  names: ['PAGING'],
+  name: 'paging',
   async *run(text, ctx) {
     const t = commandTokens(text);
     const arg = t?.[1];

@@ -15,7 +15,7 @@ const FORMATS = ['.csv', '.json', '.ndjson'] as const;
 const CHUNK = 1000;
 
 export const save: ShellCommand = {
-  names: ['SAVE'],
+  name: 'save',
   async *run(text, ctx) {
     const t = commandTokens(text);
     if (!t || t.length < 2 || t.length > 3 || !isStringLiteral(t[1]) || (t[2] && !isWord(t[2], 'OVERWRITE'))) {

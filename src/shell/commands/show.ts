@@ -14,7 +14,7 @@ export function fullCqlVersion(v: string): string {
 }
 
 export const show: ShellCommand = {
-  names: ['SHOW'],
+  name: 'show',
   async *run(text, ctx) {
     const t = commandTokens(text) ?? [];
     const what = oneOf(t[1], ['VERSION', 'HOST', 'SESSION', 'REPLICAS'] as const);

@@ -91,7 +91,7 @@ async function* restoreKeyspace(ctx: CommandContext, now: string | undefined): A
 }
 
 export const source: ShellCommand = {
-  names: ['SOURCE'],
+  name: 'source',
   async *run(text, ctx) {
     const t = commandTokens(text);
     if (!t || t.length !== 2 || !isStringLiteral(t[1])) {

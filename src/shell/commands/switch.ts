@@ -1,5 +1,6 @@
 // cqlsh's ON/OFF switches (EXPAND, TRACING, PAGING, and tscqlsh's TIMING): the grammar
 // `NAME [ON|OFF]` and the three messages ("X is ON", "X set to ON", "X is already ON").
+import type { ShellCommandName } from '../../cql/vocabulary.js';
 import type { CommandContext, ShellCommand } from '../command.js';
 import { commandTokens, improper, oneOf, say } from './args.js';
 
@@ -29,7 +30,7 @@ export function switchCommand(
   set: (ctx: CommandContext, value: boolean) => void,
 ): ShellCommand {
   return {
-    names: [name],
+    name: name.toLowerCase() as ShellCommandName,
     async *run(text, ctx) {
       const arg = switchArg(text);
       if (!arg) {

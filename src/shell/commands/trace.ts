@@ -3,7 +3,8 @@
 // source_elapsed and client, always horizontal, framed by blank lines and the session id.
 import driver from 'cassandra-driver';
 import { describeError } from '../../db/errors.js';
-import type { Consistency, Session } from '../../db/session.js';
+import type { Consistency } from '../../cql/vocabulary.js';
+import type { Session } from '../../db/session.js';
 import { CqlTimestamp, type CqlValue } from '../../cql/types.js';
 import type { Output } from '../output.js';
 import { fail, pyRepr } from './args.js';

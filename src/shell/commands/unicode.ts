@@ -4,7 +4,7 @@ import type { ShellCommand } from '../command.js';
 import { improper } from './args.js';
 
 export const unicode: ShellCommand = {
-  names: ['UNICODE'],
+  name: 'unicode',
   async *run(text) {
     yield improper(text);
   },

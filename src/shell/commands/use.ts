@@ -5,7 +5,7 @@ import type { ShellCommand } from '../command.js';
 import { commandTokens, improper } from './args.js';
 
 export const use: ShellCommand = {
-  names: ['USE'],
+  name: 'use',
   async *run(text, ctx) {
     const t = commandTokens(text);
     if (!t || t.length !== 2 || (t[1].type !== 'identifier' && t[1].type !== 'quotedName')) {
