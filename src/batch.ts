@@ -3,7 +3,7 @@
 // Never imports Ink or React.
 import { executeText, LineReader, splitBuffer, StatementSplitter, type SplitEvent, type Statement } from './cql/splitter.js';
 import { Printer, type Sink } from './output/printer.js';
-import type { Shell } from './shell/shell.js';
+import { Shell, type ShellFactory, type ShellIO } from './shell/shell.js';
 import { osErrorPlain } from './shell/commands/args.js';
 import type { Output } from './shell/output.js';
 
@@ -51,12 +51,21 @@ class StreamLines {
   }
 }
 
+/**
+ * The batch face's IO: COPY FROM STDIN reads the lines after its statement (or the real stdin
+ * under -e/-f), set as the input is opened; a progress line on a terminal stderr.
+ */
+interface BatchIO extends ShellIO {
+  readLine?: () => Promise<string | null>;
+  progress?: (line: string | null) => void;
+}
+
 /** Split events as the input yields them: one line at a time, in one pass. */
-async function* events(input: BatchInput, shell?: Shell, stdin?: () => NodeJS.ReadableStream): AsyncGenerator<SplitEvent> {
-  if (input.kind !== 'stream' && shell && stdin) {
+async function* events(input: BatchInput, io: BatchIO, stdin?: () => NodeJS.ReadableStream): AsyncGenerator<SplitEvent> {
+  if (input.kind !== 'stream' && stdin) {
     // statements come from -e/-f: COPY FROM STDIN reads the real stdin, opened only if it asks
     let lines: StreamLines | undefined;
-    shell.io.readLine = () => (lines ??= new StreamLines(stdin())).next();
+    io.readLine = () => (lines ??= new StreamLines(stdin())).next();
   }
   if (input.kind === 'execute') {
     yield* splitBuffer(executeText(input.text)).events;
@@ -69,13 +78,11 @@ async function* events(input: BatchInput, shell?: Shell, stdin?: () => NodeJS.Re
     for (const line of reader.push(input.text)) yield* splitter.pushLine(line);
   } else {
     const lines = new StreamLines(input.stream);
-    if (shell) {
-      shell.io.readLine = async () => {
-        const line = await lines.next();
-        if (line !== null) splitter.skipLines(1);
-        return line;
-      };
-    }
+    io.readLine = async () => {
+      const line = await lines.next();
+      if (line !== null) splitter.skipLines(1);
+      return line;
+    };
     for (let line = await lines.next(); line !== null; line = await lines.next()) yield* splitter.pushLine(line);
   }
   const last = reader.end();
@@ -180,11 +187,18 @@ const STOP_GRACE_MS = 400;
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function runBatch(shell: Shell, input: BatchInput, o: BatchOptions): Promise<number> {
+/**
+ * Runs the input through the engine. Given a factory, the engine is built with this face's IO;
+ * a Shell built without IO (tests) runs without COPY FROM STDIN and progress lines.
+ */
+export async function runBatch(engine: Shell | ShellFactory, input: BatchInput, o: BatchOptions): Promise<number> {
   const sourceName = input.kind === 'execute' ? '<stdin>' : input.name;
   let lineno = 1;
   const out = new GuardedSink(o.out);
   const err = new GuardedSink(o.err);
+  const io: BatchIO = {};
+  if (err.isTTY) io.progress = (line) => void err.write(line === null ? '\r\x1b[K' : `\r\x1b[K${line}`);
+  const shell = engine instanceof Shell ? engine : engine(io);
   const printer = new Printer({
     out,
     err,
@@ -200,7 +214,6 @@ export async function runBatch(shell: Shell, input: BatchInput, o: BatchOptions)
   let mute = false;
   /** the stdout failure already reported (cqlsh reports each statement that writes after it) */
   let reported: Error | undefined;
-  if (err.isTTY) shell.io.progress = (line) => void err.write(line === null ? '\r\x1b[K' : `\r\x1b[K${line}`);
 
   const show = async (ev: Output) => {
     if (ev.kind === 'exit') exit = true;
@@ -288,7 +301,7 @@ export async function runBatch(shell: Shell, input: BatchInput, o: BatchOptions)
     }
   };
 
-  const evs = events(input, shell, o.stdin)[Symbol.asyncIterator]();
+  const evs = events(input, io, o.stdin)[Symbol.asyncIterator]();
   for (;;) {
     const next = await unlessAborted(evs.next(), signal);
     if (next === ABORTED || next.done || mute) break;

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import { USAGE, type CliArgs } from './cli/args.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './cql/vocabulary.js';
 import { runBatch, type BatchInput } from './batch.js';
-import { applySettings } from './settings/apply.js';
 import { decideColor } from './settings/color.js';
 import { openSession } from './settings/open-session.js';
 import { DRIVER_VERSION } from './db/driver-version.js';
-import { Shell } from './shell/shell.js';
+import { Shell, type ShellFactory } from './shell/shell.js';
+import { applySettings, engineOptions } from './cli/start-state.js';
 import { CLOSE_DEADLINE_MS, exitWith, restoreTerminal, STOP_DEADLINE_MS, within, type RunResult } from './shutdown.js';
 
 export async function runShell(args: CliArgs): Promise<RunResult> {
@@ -58,9 +58,13 @@ export async function runShell(args: CliArgs): Promise<RunResult> {
   const interactive = input.kind === 'stream' && (args.tty ?? Boolean(process.stdin.isTTY));
   const screen = interactive && Boolean(process.stdout.isTTY);
   const color = decideColor({ flag: args.color, configured: settings.color, terminal: screen, env: process.env });
-  const shell = new Shell(session, { keyspace: conn.keyspace, columnRoles: color, interactive });
-  applySettings(shell, settings);
-  if (args.format !== undefined) shell.state.format = args.format as OutputFormat;
+  // each face builds the engine with its own IO
+  const makeShell: ShellFactory = (io) => {
+    const shell = new Shell(session, { ...engineOptions(settings), io, keyspace: conn.keyspace, columnRoles: color, interactive });
+    applySettings(shell, settings);
+    if (args.format !== undefined) shell.state.format = args.format as OutputFormat;
+    return shell;
+  };
   // Signals: in batch mode SIGINT stops the run (the statement running is dropped, COPY reports
   // what it did); SIGTERM and SIGHUP keep their default there (the process dies at once, as
   // cqlsh does). The REPL takes SIGINT itself (Ctrl-C cancels, never exits); SIGTERM and SIGHUP
@@ -83,12 +87,12 @@ export async function runShell(args: CliArgs): Promise<RunResult> {
     if (screen) {
       // Ink and React load only here: batch mode never imports them
       const { runRepl } = await import('./ui/repl.js');
-      code = await runRepl(shell, session, { color, disableHistory: args.disableHistory, promptWord: settings.prompt, pager: settings.pager, historySize: settings.historySize, stop: stop.signal });
+      code = await runRepl(makeShell, session, { color, disableHistory: args.disableHistory, promptWord: settings.prompt, pager: settings.pager, historySize: settings.historySize, stop: stop.signal });
     } else if (interactive) {
       const { runLineRepl } = await import('./ui/line-repl.js');
-      code = await runLineRepl(shell, session, { color, disableHistory: args.disableHistory, promptWord: settings.prompt, historySize: settings.historySize, stop: stop.signal });
+      code = await runLineRepl(makeShell, session, { color, disableHistory: args.disableHistory, promptWord: settings.prompt, historySize: settings.historySize, stop: stop.signal });
     } else {
-      code = await runBatch(shell, input, {
+      code = await runBatch(makeShell, input, {
         out: process.stdout,
         err: process.stderr,
         color: args.color === true,

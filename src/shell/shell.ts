@@ -17,7 +17,30 @@ import type { Output } from './output.js';
 import { SchemaCache } from './schema-cache.js';
 import { defaultState, type ShellState } from './state.js';
 
+/**
+ * What a face offers the engine, given when it builds the engine: the rest of its input (COPY FROM
+ * STDIN), a progress line (a terminal), a password prompt without echo (LOGIN: the REPL), the
+ * input history (HISTORY). The batch face, the Ink REPL and the plain-line REPL each implement it.
+ */
+export interface ShellIO {
+  readLine?(): Promise<string | null>;
+  progress?(line: string | null): void;
+  readPassword?(prompt: string): Promise<string>;
+  history?(): readonly string[];
+  /** asks a yes/no question (the guard on destructive statements); only a face that can ask has it */
+  confirm?(question: string): Promise<boolean>;
+}
+
+/** Builds the engine once the face has its IO (run.ts hands each face one). */
+export type ShellFactory = (io: ShellIO) => Shell;
+
 export interface ShellOptions {
+  /** the face's IO (none: no COPY FROM STDIN, no progress line, no password prompt, no history) */
+  io?: ShellIO;
+  /** COPY's settings (the Keyspaces preset, the cqlshrc's [copy] sections, the [ui] time format) */
+  copy?: CopySettings;
+  /** rows per request when batch output pages through a result (default 5000; the pages printed stay pageSize rows) */
+  fetchRows?: number;
   interactive?: boolean;
   /** look up each SELECTed column's role in its table's key (for colored headers) */
   columnRoles?: boolean;
@@ -34,25 +57,15 @@ export class Shell {
   readonly schema = new SchemaCache(
     sessionSchemaSource(() => this.session, { keyspaces: () => !hasServerDescribe(this.session.info.releaseVersion) }),
   );
-  /** what the face offers commands: the rest of its input (COPY FROM STDIN) and a progress line (a terminal) */
-  io: {
-    readLine?: () => Promise<string | null>;
-    progress?: (line: string | null) => void;
-    /** asks for a password without echo (LOGIN without one): the REPL */
-    readPassword?: (prompt: string) => Promise<string>;
-    /** the REPL's input history (HISTORY) */
-    history?: () => readonly string[];
-    /** asks a yes/no question (the guard on destructive statements); only a face that can ask has it */
-    confirm?: (question: string) => Promise<boolean>;
-  } = {};
   /** the guard on destructive statements (--confirm-destructive, --safe); none: everything runs */
   guard: GuardSettings | undefined;
   /** the last result set shown, for SAVE (interactive only: batch output is never held) */
   private readonly lastResult: LastResult | undefined;
+  private readonly io: ShellIO;
+  private readonly copySettings: CopySettings;
+  private readonly fetchRows: number;
   /** cqlsh's DateOverFlowWarning was printed (once a process, as Python warns) */
   private warnedOverflow = false;
-  /** COPY settings (the Keyspaces preset is switched on here) */
-  copySettings: CopySettings = {};
 
   constructor(
     public session: Session,
@@ -62,6 +75,9 @@ export class Shell {
     this.wantRoles = o.columnRoles ?? false;
     this.keyspace = o.keyspace;
     this.lastResult = this.interactive ? new LastResult() : undefined;
+    this.io = o.io ?? {};
+    this.copySettings = o.copy ?? {};
+    this.fetchRows = o.fetchRows ?? 5000;
     for (const c of commands) this.registry.set(c.name, c);
     // the shell's schema goes stale with any client's DDL (no-op for sessions without events, e.g. test fakes)
     session.onSchemaChange?.(() => this.schema.invalidate());
@@ -76,7 +92,7 @@ export class Shell {
       settings: this.guard,
       keyspace: this.keyspace,
       schema: () => this.schema.get(),
-      confirm: this.io.confirm,
+      confirm: this.io.confirm?.bind(this.io),
     });
     if (refused) {
       yield refused;
@@ -107,10 +123,10 @@ export class Shell {
       run: (t) => this.run(t, signal),
       schema: this.schema,
       signal,
-      readLine: this.io.readLine,
-      progress: this.io.progress,
-      readPassword: this.io.readPassword,
-      history: this.io.history,
+      readLine: this.io.readLine?.bind(this.io),
+      progress: this.io.progress?.bind(this.io),
+      readPassword: this.io.readPassword?.bind(this.io),
+      history: this.io.history?.bind(this.io),
       copy: this.copySettings,
       lastResult: () => this.lastResult?.get(),
     };
@@ -133,7 +149,7 @@ export class Shell {
         pageSize,
         // batch output reads every page at once: ask for many pages per round trip (the REPL asks
         // page by page, as the user pages through)
-        fetchSize: pageSize && !this.interactive ? batchFetchRows() : undefined,
+        fetchSize: pageSize && !this.interactive ? this.fetchRows : undefined,
         consistency: this.state.consistency,
         serialConsistency: this.state.serialConsistency,
         tracing,
@@ -201,9 +217,6 @@ export class Shell {
     return ks === 'system_traces';
   }
 }
-
-/** rows per request when batch output pages through a result (the pages printed stay pageSize rows) */
-const batchFetchRows = (): number => Number(process.env.TSCQLSH_FETCH_ROWS) || 5000;
 
 /** TIMING ON's line after each statement, as pgcli words it. */
 export function elapsed(ms: number): string {

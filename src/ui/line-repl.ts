@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { splitBuffer } from '../cql/splitter.js';
 import { displayWidth } from '../format/width.js';
 import type { Session } from '../db/session.js';
-import type { Shell } from '../shell/shell.js';
+import type { ShellFactory } from '../shell/shell.js';
 import { History } from './history.js';
 import { KeyParser, type Key } from './keys.js';
 import { continuationPrompt, mainPrompt, TERMINATOR_HINT, type PromptOptions } from './prompt.js';
@@ -167,13 +167,41 @@ export class LineReader {
   }
 }
 
-export async function runLineRepl(shell: Shell, session: Session, o: LineReplOptions): Promise<number> {
+export async function runLineRepl(makeShell: ShellFactory, session: Session, o: LineReplOptions): Promise<number> {
   const stdin = o.stdin ?? process.stdin;
   const stdout = o.stdout ?? process.stdout;
   const out = (s: string) => void stdout.write(s);
   await session.loadDetails().catch(() => {});
   out(banner(session, o.color));
   const history = new History({ persist: !o.disableHistory, maxSize: o.historySize });
+  // the face's IO, given to the engine as it is built (the reader answers once it exists)
+  const shell = makeShell({
+    // as getpass: the prompt on the terminal, nothing echoed
+    readPassword: async (prompt) => {
+      reader.secret = true;
+      process.stderr.isTTY ? process.stderr.write(prompt) : out(prompt);
+      try {
+        const e = await reader.next();
+        return e.kind === 'line' ? e.text : '';
+      } finally {
+        reader.secret = false;
+        process.stderr.isTTY ? process.stderr.write('\n') : out('\n');
+      }
+    },
+    readLine: async () => {
+      out('[copy] ');
+      const e = await reader.next();
+      return e.kind === 'line' ? e.text + '\n' : null;
+    },
+    history: () => history.all(),
+    // the guard on destructive statements asks on a line of its own
+    confirm: async (question) => {
+      out(question);
+      const e = await reader.next();
+      if (e.kind === 'interrupt') out('\n');
+      return e.kind === 'line' && isYes(e.text);
+    },
+  });
   const promptOptions = (): PromptOptions => ({
     keyspace: shell.keyspace,
     username: session.username,
@@ -205,34 +233,6 @@ export async function runLineRepl(shell: Shell, session: Session, o: LineReplOpt
     },
     o.color,
   );
-  shell.io = {
-    ...shell.io,
-    // as getpass: the prompt on the terminal, nothing echoed
-    readPassword: async (prompt) => {
-      reader.secret = true;
-      process.stderr.isTTY ? process.stderr.write(prompt) : out(prompt);
-      try {
-        const e = await reader.next();
-        return e.kind === 'line' ? e.text : '';
-      } finally {
-        reader.secret = false;
-        process.stderr.isTTY ? process.stderr.write('\n') : out('\n');
-      }
-    },
-    readLine: async () => {
-      out('[copy] ');
-      const e = await reader.next();
-      return e.kind === 'line' ? e.text + '\n' : null;
-    },
-    history: () => history.all(),
-    // the guard on destructive statements asks on a line of its own
-    confirm: async (question) => {
-      out(question);
-      const e = await reader.next();
-      if (e.kind === 'interrupt') out('\n');
-      return e.kind === 'line' && isYes(e.text);
-    },
-  };
 
   const onData = (d: Buffer | string) => reader.push(typeof d === 'string' ? d : d.toString('utf8'));
   const onEnd = () => reader.end();

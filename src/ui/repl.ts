@@ -5,7 +5,7 @@ import { createElement } from 'react';
 import chalk from 'chalk';
 import { render } from 'ink';
 import type { Session } from '../db/session.js';
-import type { Shell } from '../shell/shell.js';
+import type { ShellFactory } from '../shell/shell.js';
 import { banner } from './banner.js';
 import { App, type Writers } from './components/App.js';
 import { ReplController } from './controller.js';
@@ -34,7 +34,7 @@ export interface ReplOptions {
   stop?: AbortSignal;
 }
 
-export async function runRepl(shell: Shell, session: Session, o: ReplOptions): Promise<number> {
+export async function runRepl(makeShell: ShellFactory, session: Session, o: ReplOptions): Promise<number> {
   const stdin = o.stdin ?? process.stdin;
   const stdout = o.stdout ?? process.stdout;
   // tscqlsh decided about colors (settings/color.ts); Ink's color library follows that decision
@@ -47,6 +47,17 @@ export async function runRepl(shell: Shell, session: Session, o: ReplOptions): P
     persist: !o.disableHistory,
     file: o.historyFile,
     maxSize: o.historySize ?? (Number.isInteger(envSize) && envSize > 0 ? envSize : undefined),
+  });
+  // the REPL's IO, given to the engine as it is built (the controller answers once it exists)
+  const shell = makeShell({
+    readPassword: async (prompt) => (await controller.readLine(prompt, true)) ?? '',
+    readLine: async () => {
+      const line = await controller.readLine('[copy] ', false);
+      return line === null ? null : line + '\n';
+    },
+    progress: (line) => controller.progress(line),
+    history: () => history.all(),
+    confirm: async (question) => isYes(await controller.readLine(question, false)),
   });
   const schema = new SchemaCompletionSource(shell.schema);
   void schema.refresh();
@@ -133,18 +144,6 @@ export async function runRepl(shell: Shell, session: Session, o: ReplOptions): P
   controller.subscribe(() => {
     if (controller.getView().mode !== 'running') flushLines();
   });
-
-  shell.io = {
-    ...shell.io,
-    readPassword: async (prompt) => (await controller.readLine(prompt, true)) ?? '',
-    readLine: async () => {
-      const line = await controller.readLine('[copy] ', false);
-      return line === null ? null : line + '\n';
-    },
-    progress: (line) => controller.progress(line),
-    history: () => history.all(),
-    confirm: async (question) => isYes(await controller.readLine(question, false)),
-  };
 
   const onWriters = (w: Writers) => {
     writers = w;

@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/args.js';
 import { parseProfileArgs } from '../../src/cli/profile-args.js';
 import { complete, type CompletionSource } from '../../src/cql/completion.js';
-import { applySettings } from '../../src/settings/apply.js';
+import { applySettings } from '../../src/cli/start-state.js';
 import { decideColor } from '../../src/settings/color.js';
 import { resolveSettings } from '../../src/settings/connection.js';
 import { validateConfig } from '../../src/settings/profile-schema.js';

@@ -15,9 +15,9 @@ import { layoutOf, printCluster, printElements, printKeyspaces, printList, type 
 
 export type DescribeMode = 'auto' | 'server' | 'client';
 
-/** Which path answers DESCRIBE: the state's setting, else TSCQLSH_DESCRIBE, else auto. */
+/** Which path answers DESCRIBE: the state's setting (the face reads TSCQLSH_DESCRIBE into it), else auto. */
 export function describeMode(ctx: CommandContext): DescribeMode {
-  const s = ctx.state.describe ?? process.env.TSCQLSH_DESCRIBE ?? 'auto';
+  const s = ctx.state.describe ?? 'auto';
   return s === 'client' || s === 'server' ? s : 'auto';
 }
 
