@@ -4,7 +4,7 @@
 import { executeText, LineReader, splitBuffer, StatementSplitter, type SplitEvent, type Statement } from './cql/splitter.js';
 import { Printer, type Sink } from './output/printer.js';
 import { Shell, type ShellFactory, type ShellIO } from './shell/shell.js';
-import { osErrorPlain } from './shell/commands/args.js';
+import { osErrorPlain } from './util/errno.js';
 import type { Output } from './shell/output.js';
 
 export type BatchInput =

@@ -8,6 +8,7 @@ import { openSession } from './settings/open-session.js';
 import { DRIVER_VERSION } from './db/driver-version.js';
 import { Shell, type ShellFactory } from './shell/shell.js';
 import { applySettings, engineOptions } from './cli/start-state.js';
+import { osErrorText } from './util/errno.js';
 import { CLOSE_DEADLINE_MS, exitWith, restoreTerminal, STOP_DEADLINE_MS, within, type RunResult } from './shutdown.js';
 
 export async function runShell(args: CliArgs): Promise<RunResult> {
@@ -25,7 +26,7 @@ export async function runShell(args: CliArgs): Promise<RunResult> {
     try {
       text = fs.readFileSync(args.file, 'utf8').replace(/^\uFEFF/, '');
     } catch (e) {
-      process.stderr.write(`Can't open '${args.file}': ${describeFsError(e, args.file)}\n`);
+      process.stderr.write(`Can't open '${args.file}': ${osErrorText(e, args.file)}\n`);
       return 1;
     }
     input = { kind: 'file', name: args.file, text };
@@ -106,12 +107,4 @@ export async function runShell(args: CliArgs): Promise<RunResult> {
     await within(session.close(), CLOSE_DEADLINE_MS);
   }
   return stoppedBy ? { signal: stoppedBy } : code;
-}
-
-function describeFsError(e: unknown, file: string): string {
-  const err = e as NodeJS.ErrnoException;
-  const reasons: Record<string, string> = { ENOENT: 'No such file or directory', EACCES: 'Permission denied', EISDIR: 'Is a directory' };
-  const errno: Record<string, number> = { ENOENT: 2, EACCES: 13, EISDIR: 21 };
-  const code = err.code ?? '';
-  return `[Errno ${errno[code] ?? 0}] ${reasons[code] ?? err.message}: '${file}'`;
 }

@@ -1,7 +1,6 @@
 // `tscqlsh profile ...`: manage saved connection profiles. Loads neither the driver nor Ink.
 import path from 'node:path';
-import { defaultCqlshrc } from '../settings/cqlshrc.js';
-import { expandUser } from '../settings/files.js';
+import { defaultCqlshrc, expandUser } from '../util/paths.js';
 import { importCqlshrc } from '../settings/import-cqlshrc.js';
 import { followRegion, keyspacesPreset } from '../settings/keyspaces.js';
 import type { Profile } from '../settings/profile-schema.js';

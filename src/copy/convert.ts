@@ -3,6 +3,7 @@
 // un-escaped (\\, \n, \r, \t, \xHH: what COPY TO writes), so a round trip is lossless.
 import { CqlDate, CqlDecimal, CqlDuration, CqlTimestamp, type CqlType, type CqlValue } from '../cql/types.js';
 import { daysFromCivil } from '../format/civil.js';
+import { dequoteValue } from '../cql/literals.js';
 
 export class ParseError extends Error {}
 
@@ -97,7 +98,7 @@ export function converter(t: CqlType, o: ConvertOptions): Conv {
         const given = new Map<string, string>();
         for (const item of split(v)) {
           const kv = split(`{${item}}`, ':');
-          given.set(dequote(kv[0] ?? ''), kv[1] ?? '');
+          given.set(dequoteValue(kv[0] ?? ''), kv[1] ?? '');
         }
         return t.fields.map((f, i) => (given.has(f.name) ? fs[i](given.get(f.name)!) : null));
       };
@@ -110,7 +111,7 @@ function element(t: CqlType, o: ConvertOptions): Conv {
   const c = converter(t, o);
   const textual = t.kind === 'text' || t.kind === 'varchar' || t.kind === 'ascii';
   return (v) => {
-    const d = dequote(v);
+    const d = dequoteValue(v);
     if (d === o.nullText && t.kind !== 'varchar' && t.kind !== 'text') throw new ParseError('Empty values are not allowed');
     return textual ? d : c(d);
   };
@@ -123,15 +124,9 @@ function nullable(t: CqlType, o: ConvertOptions): Conv {
   return (v) => {
     const raw = v.trim();
     if (raw === 'None' || raw === 'null' || raw === o.nullText) return null;
-    const d = dequote(v);
+    const d = dequoteValue(v);
     return textual ? d : c(d);
   };
-}
-
-export function dequote(s: string): string {
-  const v = s.trim();
-  if (v.length >= 2 && v.startsWith("'") && v.endsWith("'")) return v.slice(1, -1).replaceAll("''", "'");
-  return v;
 }
 
 /** Splits a composite `(a, b)` / `[..]` / `{..}` at top-level separators outside quotes. */

@@ -5,9 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { tokenize, type Token } from '../cql/lexer.js';
-import { dequoteValue, expandUser } from '../shell/commands/args.js';
+import { dequoteValue } from '../cql/literals.js';
+import { defaultCqlshrc, expandUser } from '../util/paths.js';
 import { DEFAULT_TIMESTAMP_FORMAT } from '../format/time.js';
-import { parseIni } from '../settings/ini.js';
+import { parseIni } from '../util/ini.js';
 import type { CsvDialect } from './csv.js';
 
 export type Direction = 'to' | 'from';
@@ -90,15 +91,6 @@ export function parseCopy(text: string): CopyStatement | null {
     }
   }
   return { keyspace, table, columns, direction, file, options };
-}
-
-/** A ConfigParser-style ini file: section → (lower-cased key → value), values taken raw. */
-export function readIni(text: string): Map<string, Map<string, string>> {
-  return parseIni(text, '<copy>');
-}
-
-export function defaultCqlshrc(): string {
-  return path.join(process.env.HOME || os.homedir(), '.cassandra', 'cqlshrc');
 }
 
 export interface CopyOptions {

@@ -7,9 +7,10 @@
 import { tokenize, type Token } from './lexer.js';
 import { COMMANDS_ENDING_AT_NEWLINE } from './vocabulary.js';
 import { suggest } from './complete/grammar.js';
-import { quoteName, quoteValue, unquote, unquoteValue, type CompletionSource, type Env } from './complete/env.js';
+import { quoteName, quoteValue, unquote, type CompletionSource, type Env } from './complete/env.js';
 import { command } from './complete/rules-shell.js';
 import { noteFor } from './complete/notes.js';
+import { dequoteValue } from './literals.js';
 
 export type { CompletionSource, TableInfo } from './complete/env.js';
 export { quoteName };
@@ -132,7 +133,7 @@ export function complete(before: string, src: CompletionSource, keyspace?: strin
     }
   }
   const p = partial.toLowerCase();
-  const dequote = open === 'unclosedString' ? unquoteValue : open === 'unclosedName' ? unquote : (s: string) => s;
+  const dequote = open === 'unclosedString' ? dequoteValue : open === 'unclosedName' ? unquote : (s: string) => s;
   let items = [...out.items].filter((s) => s !== '' && dequote(s).toLowerCase().startsWith(p));
   if (opened !== null) {
     // the opening quote and what follows it are typed already: offer the rest

@@ -9,6 +9,7 @@ import type tlsModule from 'node:tls';
 // error classes here are on every connect's path, TLS itself only on some
 const load = createRequire(import.meta.url);
 const tlsApi = (): typeof tlsModule => load('node:tls') as typeof tlsModule;
+import { strerror } from '../util/errno.js';
 
 export interface TlsOptions {
   /** PEM files of certificate authorities to trust (replace the system roots unless withSystemRoots) */
@@ -39,8 +40,7 @@ function readPem(file: string, what: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new TlsConfigError(`Cannot read the ${what} file '${file}': ${err.code === 'ENOENT' ? 'No such file or directory' : err.message}`);
+    throw new TlsConfigError(`Cannot read the ${what} file '${file}': ${strerror(e)}`);
   }
 }
 

@@ -5,11 +5,11 @@ import type { CliArgs } from '../cli/args.js';
 import type { FormatOptions } from '../format/options.js';
 import type { ConnectOptions, TlsOptions } from '../db/session.js';
 import {
-  authProviderSection, cqlshCredentials, isSigV4Provider, locateCqlshrc, readIniFile, type Messages,
+  authProviderSection, cqlshCredentials, isSigV4Provider, locateCqlshrc, type Messages,
 } from './cqlshrc.js';
 import { resolveRegion } from '../db/auth/aws.js';
-import { expandUser } from './files.js';
-import { iniBool, iniGet, iniInt, type IniSection } from './ini.js';
+import { expandUser } from '../util/paths.js';
+import { iniBool, iniGet, iniInt, readIniFile, type IniSection } from '../util/ini.js';
 import { followRegion, isKeyspacesHost, isKeyspacesProfile, keyspacesEndpoint, keyspacesPreset, KEYSPACES_PORT } from './keyspaces.js';
 import { AUTH_KINDS, ENDPOINT_VARIANTS, type AuthKind, type Profile } from './profile-schema.js';
 import { CONSISTENCY_LEVELS, KEYSPACES_CONSISTENCIES } from '../cql/vocabulary.js';

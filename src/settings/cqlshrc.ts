@@ -2,18 +2,13 @@
 // ~/.cassandra/cqlshrc) and the credentials file (`--credentials`, [authentication] credentials,
 // default next to the cqlshrc), with cqlsh's warnings word for word.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expandUser, isFileSecure } from './files.js';
-import { iniGet, parseIni, type Ini } from './ini.js';
+import { defaultCqlshrc, expandUser, isFileSecure } from '../util/paths.js';
+import { iniGet, readIniFile, type Ini } from '../util/ini.js';
 
 export interface Messages {
   stdout: string[];
   stderr: string[];
-}
-
-export function defaultCqlshrc(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(env.HOME || os.homedir(), '.cassandra', 'cqlshrc');
 }
 
 /** The cqlshrc cqlsh would read, with its warning when --cqlshrc names a missing file. */
@@ -26,18 +21,6 @@ export function locateCqlshrc(explicit: string | undefined, msgs: Messages, env:
     return fallback;
   }
   return file;
-}
-
-/** configparser's read(): a missing or unreadable file is an empty one. */
-export function readIniFile(file: string | undefined): Ini {
-  if (!file) return new Map();
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return new Map();
-  }
-  return parseIni(text, file);
 }
 
 export interface CqlshCredentials {

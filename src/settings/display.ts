@@ -2,7 +2,7 @@
 // reads them: TZ wins over [ui] timezone; a zone neither knows is reported and UTC is used.
 import type { FormatOptions } from '../format/options.js';
 import { isKnownTimeZone } from '../format/tz.js';
-import type { IniSection } from './ini.js';
+import type { IniSection } from '../util/ini.js';
 
 export interface DisplaySettings {
   format: Partial<FormatOptions>;

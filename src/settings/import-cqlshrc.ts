@@ -3,9 +3,9 @@
 // is reported as left behind.
 import fs from 'node:fs';
 import path from 'node:path';
-import { authProviderSection, isSigV4Provider, readIniFile } from './cqlshrc.js';
-import { expandUser } from './files.js';
-import { iniBool, iniGet, iniInt, type Ini } from './ini.js';
+import { authProviderSection, isSigV4Provider } from './cqlshrc.js';
+import { expandUser } from '../util/paths.js';
+import { iniBool, iniGet, iniInt, readIniFile, type Ini } from '../util/ini.js';
 import { isKeyspacesHost, regionOfHost } from './keyspaces.js';
 import { CONSISTENCY_LEVELS } from '../cql/vocabulary.js';
 import type { Profile } from './profile-schema.js';

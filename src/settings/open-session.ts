@@ -8,7 +8,7 @@ import { Session } from '../db/session.js';
 import { tlsHint, TlsConfigError } from '../db/tls.js';
 import { resolveSettings, SettingsError, type ResolvedSettings } from './connection.js';
 import { ConfigFileError } from './profiles.js';
-import { IniError } from './ini.js';
+import { IniError } from '../util/ini.js';
 import { displaySettings } from './display.js';
 
 export interface Io {

@@ -3,7 +3,7 @@
 // report a broken file by name and line; a broken file is never written over.
 import fs from 'node:fs';
 import path from 'node:path';
-import { configHome } from './files.js';
+import { configHome } from '../util/paths.js';
 import { CONFIG_SCHEMA, PROFILE_NAME, validateConfig, type ConfigFile, type Profile } from './profile-schema.js';
 
 export class ConfigFileError extends Error {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { converter, split, unescapeText } from '../../src/copy/convert.js';
 import { CsvReader, DEFAULT_DIALECT, UniversalLines, writeRecord } from '../../src/copy/csv.js';
 import { tokenRanges } from '../../src/copy/export.js';
-import { describeInterval, parseCopy, readIni, resolveOptions } from '../../src/copy/options.js';
+import { describeInterval, parseCopy, resolveOptions } from '../../src/copy/options.js';
+import { parseIni } from '../../src/util/ini.js';
 import { CqlDecimal, CqlTimestamp } from '../../src/cql/types.js';
 
 function readAll(text: string, d = DEFAULT_DIALECT) {
@@ -114,7 +115,7 @@ describe('COPY statement and options', () => {
     const ksp = resolveOptions(parseCopy("COPY ks.t FROM 'f'")!, 'ks', { configFile: '/nonexistent', preset: { keyspaces: true } });
     expect(ksp).toMatchObject({ consistency: 'LOCAL_QUORUM', ingestRate: 1500 });
     expect(() => resolveOptions(parseCopy("COPY ks.t TO 'f' WITH BOOLSTYLE = 'a'")!, 'ks', { configFile: '/x' })).toThrow("Invalid boolean styles ['a']");
-    expect(readIni('[a]\nk: v\n  more\n').get('a')?.get('k')).toBe('v\nmore');
+    expect(parseIni('[a]\nk: v\n  more\n').get('a')?.get('k')).toBe('v\nmore');
   });
 
   it("words the time as cqlsh's describe_interval", () => {

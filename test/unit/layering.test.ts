@@ -12,7 +12,7 @@ const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..
 /** The layer of a file (path relative to src/, with '/'). */
 function layerOf(rel: string): string {
   const top = rel.split('/')[0];
-  if (['cql', 'format', 'render', 'describe'].includes(top)) return 'low';
+  if (['cql', 'format', 'render', 'describe', 'util'].includes(top)) return 'low';
   // leaf helpers at the root (node built-ins only): as low as the low folders
   if (rel === 'memory.ts' || rel === 'version.ts') return 'low';
   if (rel === 'batch.ts') return 'batch';
@@ -128,24 +128,23 @@ function violations(files: Map<string, string>, edges: Edge[]): string[] {
     }
   }
   for (const c of cycles(edges)) out.push(`cycle: ${c.join(' ')}`);
+  // the engine and the pure modules never listen to the process; the engine reads no environment
+  // (the faces hand it what they read: run.ts)
   for (const [rel, text] of files) {
-    if (layerOf(rel) !== 'shell' && layerOf(rel) !== 'low') continue;
+    const layer = layerOf(rel);
+    if (layer !== 'shell' && layer !== 'low') continue;
     const code = text.replace(/^\s*\/\/.*$/gm, '');
     if (/\bprocess\.(on|once|addListener)\(/.test(code)) out.push(`${rel} listens to the process`);
-    if (/\bprocess\.env\b/.test(code)) out.push(`${rel} reads the environment`);
+    if (layer === 'shell' && /\bprocess\.env\b/.test(code)) out.push(`${rel} reads the environment`);
   }
   return [...new Set(out)].sort();
 }
 
 // Known violations, removed one by one as the code moves. Must end empty.
 const ALLOWED: string[] = [
-  'copy/export.ts imports shell/commands/args.ts',
-  'copy/options.ts imports settings/ini.ts',
-  'copy/options.ts imports shell/commands/args.ts',
   'cycle: format/pyorder.ts format/pyvalues.ts',
   'settings/connection.ts imports cli/args.ts',
   'settings/open-session.ts imports cli/args.ts',
-  'shell/commands/args.ts imports settings/files.ts',
   'shell/commands/login.ts imports cassandra-driver',
   'shell/commands/trace.ts imports cassandra-driver',
 ];

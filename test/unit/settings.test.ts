@@ -10,7 +10,7 @@ import { followRegion, keyspacesEndpoint, keyspacesPreset } from '../../src/sett
 import { resolveRegion } from '../../src/db/auth/aws.js';
 import { amazonRoots, tlsOptions } from '../../src/db/tls.js';
 import { resolveSettings } from '../../src/settings/connection.js';
-import { iniBool, iniGet, parseIni } from '../../src/settings/ini.js';
+import { iniBool, iniGet, parseIni } from '../../src/util/ini.js';
 import { validateConfig } from '../../src/settings/profile-schema.js';
 import { readConfig, writeConfig } from '../../src/settings/profiles.js';
 

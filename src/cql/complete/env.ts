@@ -56,12 +56,6 @@ export function unquote(name: string): string {
   return n.toLowerCase();
 }
 
-/** A string literal as typed → its value. */
-export function unquoteValue(v: string): string {
-  const s = v.trim();
-  if (s.length >= 2 && s.startsWith("'") && s.endsWith("'")) return s.slice(1, -1).replace(/''/g, "'");
-  return s;
-}
 
 export const quoteValue = (v: string): string => `'${v.replace(/'/g, "''")}'`;
 

@@ -10,10 +10,10 @@ import {
   SIMPLE_TYPES,
   SYSTEM_KEYSPACES,
   unquote,
-  unquoteValue,
   type C,
   type Env,
 } from './env.js';
+import { dequoteValue } from '../literals.js';
 
 export type P = Rule<Env>;
 
@@ -201,8 +201,8 @@ const propName = (c: { b: G.Bindings }) => last(c.b, 'propname');
 
 /** The map entries typed so far in the current property value. */
 function mapSoFar(c: { b: G.Bindings }): { keys: string[]; pairs: Map<string, string> } {
-  const keys = all(c.b, 'propmapkey').map(unquoteValue);
-  const vals = all(c.b, 'propmapval').map(unquoteValue);
+  const keys = all(c.b, 'propmapkey').map(dequoteValue);
+  const vals = all(c.b, 'propmapval').map(dequoteValue);
   return { keys, pairs: new Map(keys.map((k, i) => [k, vals[i] ?? ''])) };
 }
 
@@ -264,7 +264,7 @@ const propMapKey: C = (c) => {
 
 const propMapValue: C = (c) => {
   const name = propName(c);
-  const key = unquoteValue(last(c.b, 'propmapkey'));
+  const key = dequoteValue(last(c.b, 'propmapkey'));
   if (onKeyspace(c)) {
     if (name !== 'replication') return [];
     return key === 'class' ? REPLICATION_CLASSES.map(quoteValue) : [hint('<term>')];

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { AwsCredentials } from './sigv4-sign.js';
+import { readIniFile } from '../../util/ini.js';
 
 export type CredentialSource = () => Promise<AwsCredentials & { expiration?: Date }>;
 
@@ -223,30 +224,8 @@ export async function fetchCredentials(
   }
 }
 
-/** Minimal INI reading for ~/.aws/config: section → key → value. */
-function readIni(file: string): Map<string, Map<string, string>> {
-  const out = new Map<string, Map<string, string>>();
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return out;
-  }
-  let cur: Map<string, string> | undefined;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
-    const sec = /^\[(.+)\]$/.exec(line);
-    if (sec) {
-      cur = new Map();
-      out.set(sec[1].trim(), cur);
-      continue;
-    }
-    const kv = /^([^=]+?)\s*=\s*(.*)$/.exec(line);
-    if (kv && cur) cur.set(kv[1].toLowerCase(), kv[2]);
-  }
-  return out;
-}
+/** ~/.aws/config or credentials: section → key → value (what does not parse is skipped). */
+const readIni = (file: string) => readIniFile(file, { lenient: true });
 
 /** Region: the profile's, then AWS_REGION, AWS_DEFAULT_REGION, then the AWS config profile's. */
 export function resolveRegion(fromProfile: string | undefined, env: NodeJS.ProcessEnv = process.env, awsProfile?: string): string | undefined {

@@ -5,7 +5,11 @@
 import fs from 'node:fs';
 import type { ShellCommand } from '../command.js';
 import type { CaptureTarget } from '../state.js';
-import { commandTokens, dequoteValue, expandUser, fail, improper, isStringLiteral, isWord, osErrorText, pyRepr, say } from './args.js';
+import { commandTokens, fail, improper, isStringLiteral, isWord, say } from './args.js';
+import { dequoteValue } from '../../cql/literals.js';
+import { pyStrRepr as pyRepr } from '../../format/pyvalues.js';
+import { osErrorText } from '../../util/errno.js';
+import { expandUser } from '../../util/paths.js';
 
 /** Opens `path` for appending (throws the fs error). */
 export function openCapture(path: string): CaptureTarget {

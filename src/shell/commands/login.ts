@@ -4,7 +4,8 @@
 import driver from 'cassandra-driver';
 import { describeConnectError } from '../../db/errors.js';
 import type { ShellCommand } from '../command.js';
-import { commandTokens, fail, improper, isStringLiteral, pyRepr } from './args.js';
+import { commandTokens, fail, improper, isStringLiteral } from './args.js';
+import { pyStrRepr as pyRepr } from '../../format/pyvalues.js';
 
 /** What cqlsh prints when LOGIN cannot connect: the Python driver's NoHostAvailable. */
 export function loginError(e: unknown, host: string, port: number): string {

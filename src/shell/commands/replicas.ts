@@ -3,7 +3,7 @@
 // from system_schema.keyspaces; SimpleStrategy and NetworkTopologyStrategy, anything else none).
 import type { Session } from '../../db/session.js';
 import type { CqlValue } from '../../cql/types.js';
-import { pyRepr } from './args.js';
+import { pyStrRepr as pyRepr } from '../../format/pyvalues.js';
 
 interface Host {
   address: string;

@@ -8,7 +8,11 @@ import { StatementSplitter, syntaxErrorLines } from '../../cql/splitter.js';
 import type { CommandContext, ShellCommand } from '../command.js';
 import type { Output } from '../output.js';
 import { defaultState } from '../state.js';
-import { commandTokens, dequoteValue, expandUser, fail, improper, isStringLiteral, osErrorText, pyRepr } from './args.js';
+import { commandTokens, fail, improper, isStringLiteral } from './args.js';
+import { dequoteValue } from '../../cql/literals.js';
+import { pyStrRepr as pyRepr } from '../../format/pyvalues.js';
+import { osErrorText } from '../../util/errno.js';
+import { expandUser } from '../../util/paths.js';
 
 const MAX_DEPTH = 32;
 let depth = 0;

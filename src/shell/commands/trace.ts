@@ -7,7 +7,8 @@ import type { Consistency } from '../../cql/vocabulary.js';
 import type { Session } from '../../db/session.js';
 import { CqlTimestamp, type CqlValue } from '../../cql/types.js';
 import type { Output } from '../output.js';
-import { fail, pyRepr } from './args.js';
+import { fail } from './args.js';
+import { pyStrRepr as pyRepr } from '../../format/pyvalues.js';
 import { displayWidth } from '../../format/width.js';
 
 export interface TraceEvent {

@@ -1,5 +1,5 @@
-// Small filesystem rules shared by the settings modules: ~ expansion, cqlsh's is_file_secure,
-// and where tscqlsh keeps its own state (XDG).
+// Where files are: ~ expansion (as Python's os.path.expanduser), cqlsh's is_file_secure, cqlsh's
+// default cqlshrc, and where tscqlsh keeps its own state (XDG).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,11 @@ export function isFileSecure(file: string): boolean {
   }
   const uid = process.getuid?.() ?? 0;
   return (uid === 0 || st.uid === uid) && (st.mode & 0o044) === 0;
+}
+
+/** cqlsh's default cqlshrc: ~/.cassandra/cqlshrc */
+export function defaultCqlshrc(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(env.HOME || os.homedir(), '.cassandra', 'cqlshrc');
 }
 
 export function configHome(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,6 +1,8 @@
-// INI files as Python's configparser reads them (cqlshrc, cqlsh's credentials file, ~/.aws/config):
-// `[section]`, `key = value` or `key: value`, `#`/`;` comment lines, indented continuation lines,
-// case-insensitive keys. `%%` → `%` unless raw (BasicInterpolation's common case).
+// INI files as Python's configparser reads them (cqlshrc, cqlsh's credentials file, COPY's
+// CONFIGFILE, ~/.aws/config and credentials): `[section]`, `key = value` or `key: value`, `#`/`;`
+// comment lines, indented continuation lines, case-insensitive keys. `%%` → `%` unless raw
+// (BasicInterpolation's common case). The one INI reader of the code base.
+import fs from 'node:fs';
 
 export type IniSection = Map<string, string>;
 export type Ini = Map<string, IniSection>;
@@ -15,7 +17,12 @@ export class IniError extends Error {
   }
 }
 
-export function parseIni(text: string, file = '<string>'): Ini {
+export interface IniOptions {
+  /** skip what configparser would refuse (lines before any section, lines that are not `key = value`) */
+  lenient?: boolean;
+}
+
+export function parseIni(text: string, file = '<string>', o: IniOptions = {}): Ini {
   const out: Ini = new Map();
   let cur: IniSection | undefined;
   let lastKey: string | undefined;
@@ -37,13 +44,26 @@ export function parseIni(text: string, file = '<string>'): Ini {
       lastKey = undefined;
       return;
     }
-    if (!cur) throw new IniError(file, i + 1, 'File contains no section headers.');
     const kv = /^\s*([^=:]+?)\s*[=:]\s*(.*?)\s*$/.exec(raw);
+    if (o.lenient && (!cur || !kv)) return;
+    if (!cur) throw new IniError(file, i + 1, 'File contains no section headers.');
     if (!kv) throw new IniError(file, i + 1, `not a 'key = value' line: ${JSON.stringify(raw)}`);
     lastKey = kv[1].toLowerCase();
     cur.set(lastKey, kv[2]);
   });
   return out;
+}
+
+/** configparser's read(): a missing or unreadable file is an empty one. */
+export function readIniFile(file: string | undefined, o: IniOptions = {}): Ini {
+  if (!file) return new Map();
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return new Map();
+  }
+  return parseIni(text, file, o);
 }
 
 export function iniGet(ini: Ini, section: string, key: string, raw = false): string | undefined {
