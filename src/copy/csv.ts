@@ -214,29 +214,3 @@ export class CsvReader {
     }
   }
 }
-
-/** Cuts text chunks into lines the way Python reads a text file: "\r\n" and "\r" become "\n". */
-export class UniversalLines {
-  private rest = '';
-  private pendingCR = false;
-
-  push(chunk: string): string[] {
-    if (this.pendingCR) {
-      if (chunk.startsWith('\n')) chunk = chunk.slice(1);
-      this.pendingCR = false;
-    }
-    if (chunk.endsWith('\r')) {
-      this.pendingCR = true;
-    }
-    const text = this.rest + chunk.replace(/\r\n?/g, '\n');
-    const lines = text.split('\n');
-    this.rest = lines.pop()!;
-    return lines.map((l) => l + '\n');
-  }
-
-  end(): string | null {
-    const r = this.rest;
-    this.rest = '';
-    return r === '' ? null : r;
-  }
-}

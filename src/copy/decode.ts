@@ -2,7 +2,7 @@
 // (latin-1 is true ISO-8859-1 here, not the WHATWG windows-1252 alias; utf-16 follows its BOM),
 // streamed so that a character cut between two reads is decoded whole.
 import fs from 'node:fs';
-import { UniversalLines } from './csv.js';
+import { LineReader } from '../cql/splitter.js';
 import { codecOf, type Codec } from './charset.js';
 import type { Source } from './sources.js';
 
@@ -47,7 +47,7 @@ export function decoderFor(encoding: string): (() => Decoder) | null {
 /** A file source that also hands out its lines a read at a time (one await per read, not per line). */
 export function decodedFileSource(name: string, read: { bytes: number }, decoder: () => Decoder): Source & { lineBatches(): AsyncGenerator<string[]> } {
   async function* lineBatches(): AsyncGenerator<string[]> {
-    const lr = new UniversalLines();
+    const lr = new LineReader('newlines');
     const dec = decoder();
     const stream = fs.createReadStream(name, { highWaterMark: 64 * 1024 });
     for await (const chunk of stream as AsyncIterable<Buffer>) {

@@ -1,7 +1,7 @@
 // COPY FROM's inputs: files named by a comma list of names or globs (read as a stream, Python's
 // universal newlines), or the shell's own input up to a line holding ".".
 import fs from 'node:fs';
-import { UniversalLines } from './csv.js';
+import { LineReader } from '../cql/splitter.js';
 
 export interface Source {
   name: string;
@@ -35,7 +35,7 @@ export function fileSource(name: string, read: { bytes: number }): Source {
     name,
     size: fs.statSync(name).size,
     async *lines() {
-      const lr = new UniversalLines();
+      const lr = new LineReader('newlines');
       const stream = fs.createReadStream(name);
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         read.bytes += chunk.length;

@@ -76,12 +76,14 @@ export function syntaxErrorLines(err: InvalidSyntax, showLineNumbers: boolean): 
 /**
  * Where input lines end. `lf`: at `\n` only (standard input and the interactive shell).
  * `universal`: at `\n`, `\r`, `\r\n`, `\v`, `\f`, `\x1c`-`\x1e`, `\x85`, `\u2028`, `\u2029`
- * (files read with `-f` or SOURCE). Either way only `\n` ends a shell command's line, and
- * line breaks are kept in the text.
+ * (files read with `-f` or SOURCE, as Python's str.splitlines). Either way only `\n` ends a
+ * shell command's line, and line breaks are kept in the text. `newlines`: Python's universal
+ * newlines mode of a text file (COPY FROM's CSV): at `\n`, `\r` or `\r\n`, each given as `\n`.
  */
-export type LineBreaks = 'lf' | 'universal';
+export type LineBreaks = 'lf' | 'universal' | 'newlines';
 
 const UNIVERSAL_BREAK = /[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/g;
+const NEWLINES_BREAK = /[\n\r]/g;
 
 /** Cuts a stream of text chunks into lines, each keeping its line break. */
 export class LineReader {
@@ -98,7 +100,8 @@ export class LineReader {
       if (chunk === '') return out;
       this.pendingCR = false;
       if (chunk.charCodeAt(0) === 10) {
-        this.parts.push('\n');
+        // the \r\n split across chunks (already a \n when translated)
+        if (this.lineBreaks !== 'newlines') this.parts.push('\n');
         pos = 1;
       }
       out.push(this.take());
@@ -112,21 +115,23 @@ export class LineReader {
         pos = k + 1;
       }
     } else {
-      UNIVERSAL_BREAK.lastIndex = pos;
-      for (let m = UNIVERSAL_BREAK.exec(chunk); m; m = UNIVERSAL_BREAK.exec(chunk)) {
+      const re = this.lineBreaks === 'universal' ? UNIVERSAL_BREAK : NEWLINES_BREAK;
+      const translate = this.lineBreaks === 'newlines';
+      re.lastIndex = pos;
+      for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
         let k = m.index + 1;
         if (m[0] === '\r') {
           if (k === chunk.length) {
-            this.parts.push(chunk.slice(pos));
+            this.parts.push(translate ? chunk.slice(pos, m.index) + '\n' : chunk.slice(pos));
             this.pendingCR = true;
             return out;
           }
           if (chunk.charCodeAt(k) === 10) k++;
         }
-        this.parts.push(chunk.slice(pos, k));
+        this.parts.push(translate && m[0] === '\r' ? chunk.slice(pos, m.index) + '\n' : chunk.slice(pos, k));
         out.push(this.take());
         pos = k;
-        UNIVERSAL_BREAK.lastIndex = k;
+        re.lastIndex = k;
       }
     }
     if (pos < chunk.length) this.parts.push(chunk.slice(pos));

@@ -9,6 +9,7 @@ import type { Via } from './routing.js';
 import type { Session } from './session.js';
 import { toCqlType, type DriverType } from './types.js';
 import { valueConverter } from './values.js';
+import { consistencyCode } from './consistency.js';
 
 export interface TableInfo {
   keyspace: string;
@@ -110,11 +111,6 @@ export async function writeRows(session: Session, cql: string, rows: unknown[][]
 /** Runs a statement text as is (PREPAREDSTATEMENTS=False, counters). */
 export async function writeText(session: Session, cql: string, o: WriteOptions): Promise<void> {
   await session.driverClient.execute(cql, [], { prepare: false, consistency: o.consistency ? consistencyCode(o.consistency) : undefined, readTimeout: o.timeoutMs });
-}
-
-function consistencyCode(c: Consistency): number {
-  const key = c.toLowerCase().replace(/_(\w)/g, (_, x: string) => x.toUpperCase()) as keyof typeof driver.types.consistencies;
-  return driver.types.consistencies[key];
 }
 
 /**

@@ -4,6 +4,7 @@
 import driver from 'cassandra-driver';
 import { FrameReader } from 'cassandra-driver/lib/readers.js';
 import { pyStrRepr } from '../format/pyvalues.js';
+import { consistencyName } from './consistency.js';
 
 const codes = driver.types.responseErrorCodes;
 
@@ -44,14 +45,7 @@ function pyDict(entries: [string, string | number | boolean | null | undefined][
   return `{${entries.map(([k, x]) => `'${k}': ${v(x)}`).join(', ')}}`;
 }
 
-const CONSISTENCY_NAMES: Record<number, string> = Object.fromEntries(
-  Object.entries(driver.types.consistencies).map(([k, v]) => [v, k.replace(/[A-Z]/g, (x) => `_${x}`).toUpperCase()]),
-);
-
 type DriverError = Error & Record<string, unknown>;
-
-const consistencyName = (c: unknown) =>
-  typeof c === 'number' ? CONSISTENCY_NAMES[c] : undefined;
 
 /** Where a host is (for the Python driver's `<Host: address dc>` repr), when known. */
 export type DatacenterOf = (address: string) => string | undefined;

@@ -13,6 +13,7 @@ import { tlsOptions, type TlsOptions } from './tls.js';
 import { toCqlType, type DriverType } from './types.js';
 import { capYoungGeneration } from '../memory.js';
 import { patchTimestampDecoding, timestampOverflows, valueConverter } from './values.js';
+import { consistencyCode } from './consistency.js';
 
 export type { TlsOptions } from './tls.js';
 
@@ -218,8 +219,8 @@ export class Session {
         fetchSize,
         autoPage: false,
         pageState: state,
-        consistency: o.consistency ? driver.types.consistencies[camel(o.consistency)] : undefined,
-        serialConsistency: o.serialConsistency ? driver.types.consistencies[camel(o.serialConsistency)] : undefined,
+        consistency: o.consistency ? consistencyCode(o.consistency) : undefined,
+        serialConsistency: o.serialConsistency ? consistencyCode(o.serialConsistency) : undefined,
         traceQuery: o.tracing,
         prepare: false,
       });
@@ -457,10 +458,6 @@ function upAgain(h: DriverHost): Promise<void> {
     pool.once('open', opened);
     h.checkIsUp();
   });
-}
-
-function camel(c: Consistency): keyof typeof driver.types.consistencies {
-  return c.toLowerCase().replace(/_(\w)/g, (_, x: string) => x.toUpperCase()) as keyof typeof driver.types.consistencies;
 }
 
 /** The driver's options for a session's connection; `loadBalancing` picks which nodes serve requests. */

@@ -1,62 +1,10 @@
-// How the values cqlsh formats behave as Python objects: their type names (for error messages)
-// and their reprs (what cqlsh shows, in red, for a value it failed to format).
+// How the values cqlsh formats behave as Python objects: their reprs (what cqlsh shows, in red,
+// for a value it failed to format). Their type names and ordering: pyorder.ts.
 
 import { CqlDate, CqlDecimal, CqlDuration, CqlTimestamp, type CqlType, type CqlValue } from '../cql/types.js';
 import { decimalToString } from './numbers.js';
 import { sortedSetItems } from './pyorder.js';
 import { datetimeRepr, timestampMicros } from './time.js';
-
-/** The Python class name of a (non-null) value of type `t` as the driver builds it. */
-export function pyTypeName(v: CqlValue, t: CqlType): string {
-  if (v === null) return 'NoneType';
-  switch (t.kind) {
-    case 'ascii':
-    case 'text':
-    case 'varchar':
-    case 'inet':
-      return 'str';
-    case 'int':
-    case 'bigint':
-    case 'smallint':
-    case 'tinyint':
-    case 'varint':
-    case 'counter':
-      return 'int';
-    case 'float':
-    case 'double':
-      return 'float';
-    case 'decimal':
-      return 'Decimal';
-    case 'boolean':
-      return 'bool';
-    case 'uuid':
-    case 'timeuuid':
-      return 'UUID';
-    case 'blob':
-    case 'custom':
-    case 'empty':
-      return 'bytes';
-    case 'timestamp':
-      return v instanceof CqlTimestamp && timestampMicros(v.millis) !== null ? 'datetime.datetime' : 'int';
-    case 'date':
-      return 'Date';
-    case 'time':
-      return 'Time';
-    case 'duration':
-      return 'Duration';
-    case 'list':
-    case 'vector':
-      return 'list';
-    case 'set':
-      return 'SortedSet';
-    case 'map':
-      return 'OrderedMapSerializedKey';
-    case 'tuple':
-      return 'tuple';
-    case 'udt':
-      return t.name;
-  }
-}
 
 const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 

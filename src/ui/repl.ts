@@ -23,6 +23,7 @@ export interface ReplOptions {
   color: boolean;
   disableHistory?: boolean;
   historyFile?: string;
+  /** lines of history kept (settings: TSCQLSH_HISTORY_SIZE, else the profile's) */
   historySize?: number;
   /** the pager setting: on ($PAGER or less -SRXF; the default), off, or a command */
   pager?: string;
@@ -42,12 +43,7 @@ export async function runRepl(makeShell: ShellFactory, session: Session, o: Repl
   chalk.level = o.color ? Math.max(chalk.level, 1) as 1 | 2 | 3 : 0;
   await session.loadDetails().catch(() => {});
   stdout.write(banner(session, o.color));
-  const envSize = Number(process.env.TSCQLSH_HISTORY_SIZE);
-  const history = new History({
-    persist: !o.disableHistory,
-    file: o.historyFile,
-    maxSize: o.historySize ?? (Number.isInteger(envSize) && envSize > 0 ? envSize : undefined),
-  });
+  const history = new History({ persist: !o.disableHistory, file: o.historyFile, maxSize: o.historySize });
   // the REPL's IO, given to the engine as it is built (the controller answers once it exists)
   const shell = makeShell({
     readPassword: async (prompt) => (await controller.readLine(prompt, true)) ?? '',

@@ -5,14 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { converter, split, unescapeText } from '../../src/copy/convert.js';
-import { CsvReader, DEFAULT_DIALECT, UniversalLines, writeRecord } from '../../src/copy/csv.js';
+import { CsvReader, DEFAULT_DIALECT, writeRecord } from '../../src/copy/csv.js';
+import { LineReader } from '../../src/cql/splitter.js';
 import { tokenRanges } from '../../src/copy/export.js';
 import { describeInterval, parseCopy, resolveOptions } from '../../src/copy/options.js';
 import { parseIni } from '../../src/util/ini.js';
 import { CqlDecimal, CqlTimestamp } from '../../src/cql/types.js';
 
 function readAll(text: string, d = DEFAULT_DIALECT) {
-  const lines = new UniversalLines();
+  const lines = new LineReader('newlines');
   const r = new CsvReader(d);
   const out = [];
   for (const l of [...lines.push(text), lines.end()].filter((x): x is string => x !== null)) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import { CqlLexer, firstWord, tokenize, type Token } from '../../src/cql/lexer.js';
 import {
@@ -495,6 +496,31 @@ describe('LineReader', () => {
     expect(r.push('\u2028\x85')).toEqual(['c\u2028', '\x85']);
     expect(r.end()).toBe(null);
     expect(new LineReader('universal').push('x\r\r\n')).toEqual(['x\r', '\r\n']);
+  });
+
+  it("reads as Python's universal newlines mode (COPY FROM): \\r and \\r\\n become \\n, however the text is cut", () => {
+    // the model: the whole text at once, "\r\n" and "\r" as "\n", the last line without one as is
+    const model = (text: string) => {
+      const parts = text.replace(/\r\n?/g, '\n').split('\n');
+      const rest = parts.pop()!;
+      return [...parts.map((l) => l + '\n'), ...(rest ? [rest] : [])];
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'bc', '\r', '\n', '\r\n', '\u2028', '\f', ''), { maxLength: 12 }), fc.array(fc.nat(), { maxLength: 4 }), (pieces, cuts) => {
+        const text = pieces.join('');
+        const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
+        const r = new LineReader('newlines');
+        const out: string[] = [];
+        let from = 0;
+        for (const c of [...at, text.length]) {
+          out.push(...r.push(text.slice(from, c)));
+          from = c;
+        }
+        const last = r.end();
+        if (last !== null) out.push(last);
+        expect(out).toEqual(model(text));
+      }),
+    );
   });
 });
 
