@@ -1,7 +1,7 @@
 // Where to connect and how: flags > env > profile > cqlshrc > defaults. The profile comes from
 // settings/profiles.ts, cqlsh's cqlshrc and credentials file from settings/cqlshrc.ts; secrets
 // come from --password, an env var the profile names, a credentials file, or a prompt.
-import type { CliArgs } from '../cli/args.js';
+import type { CliArgs } from './flags.js';
 import type { FormatOptions } from '../format/options.js';
 import type { ConnectOptions, TlsOptions } from '../db/session.js';
 import {

@@ -1,7 +1,7 @@
 // From resolved settings to a connected Session: prints cqlsh's warnings, asks for a missing
 // password on a terminal, builds the SigV4 provider (failing fast without AWS credentials), and
 // explains TLS and SigV4 failures.
-import type { CliArgs } from '../cli/args.js';
+import type { CliArgs } from './flags.js';
 import { BundleError } from '../db/cloud.js';
 import { authHint, describeConnectError } from '../db/errors.js';
 import { Session } from '../db/session.js';
