@@ -260,3 +260,26 @@ function pythonConnectError(e: DriverError | undefined, host: string, port: numb
   if (/timed? ?out/i.test(e.message)) return `OperationTimedOut('errors=Timed out creating connection (${connectTimeoutMs / 1000} seconds), last_host=None')`;
   return `OSError(${JSON.stringify(e.message)})`;
 }
+
+/**
+ * The Python driver's NoHostAvailable for an operation on one host (a trace read): the error the
+ * host gave, as its exception repr, under `<Host: host:port dc>`.
+ */
+export function noHostForOperation(e: unknown, host: string, port: number, dc: string): string {
+  const inner = e instanceof driver.errors.NoHostAvailableError ? Object.values(e.innerErrors ?? {})[0] : undefined;
+  const text = describeError(inner ?? e);
+  const m = /^(\w+): ([^]*)$/.exec(text);
+  if (!m) return text;
+  return `('Unable to complete the operation against any hosts', {<Host: ${host}:${port} ${dc}>: ${m[1]}(${pyStrRepr(m[2])})})`;
+}
+
+/** What cqlsh prints when LOGIN cannot connect: the Python driver's NoHostAvailable. */
+export function describeLoginError(e: unknown, host: string, port: number): string {
+  const where = `${host}:${port}`;
+  const inner = e instanceof driver.errors.NoHostAvailableError ? Object.values(e.innerErrors ?? {})[0] : undefined;
+  if (inner instanceof driver.errors.AuthenticationError) {
+    const why = `Failed to authenticate to ${where}: Error from server: code=0100 [Bad credentials] message="${inner.message}"`;
+    return `('Unable to connect to any servers', {'${where}': AuthenticationFailed(${pyStrRepr(why)})})`;
+  }
+  return describeConnectError(e, host, port).replace(/^Connection error: /, '');
+}

@@ -4,7 +4,8 @@ process.env.TZ = 'UTC';
 import { describe, expect, it } from 'vitest';
 import { CqlTimestamp } from '../../src/cql/types.js';
 import { fullCqlVersion, show } from '../../src/shell/commands/show.js';
-import { traceRows, uuidTimeMicros, type Trace } from '../../src/shell/commands/trace.js';
+import type { Trace } from '../../src/db/trace.js';
+import { traceRows, uuidTimeMicros } from '../../src/shell/commands/trace.js';
 import { VERSION } from '../../src/version.js';
 import { type Answer, fakeContext, fakeSession, session } from './commands-fake.js';
 

@@ -1,22 +1,9 @@
 // LOGIN user ['password']: connect again as another user. The name is taken as typed (a quoted
 // name keeps its quotes, as in cqlsh); the password literal loses its first and last character.
 // Without a password the face is asked for one (cqlsh prompts "Password: ").
-import driver from 'cassandra-driver';
-import { describeConnectError } from '../../db/errors.js';
+import { describeLoginError } from '../../db/errors.js';
 import type { ShellCommand } from '../command.js';
 import { commandTokens, fail, improper, isStringLiteral } from './args.js';
-import { pyStrRepr as pyRepr } from '../../format/pyvalues.js';
-
-/** What cqlsh prints when LOGIN cannot connect: the Python driver's NoHostAvailable. */
-export function loginError(e: unknown, host: string, port: number): string {
-  const where = `${host}:${port}`;
-  const inner = e instanceof driver.errors.NoHostAvailableError ? Object.values(e.innerErrors ?? {})[0] : undefined;
-  if (inner instanceof driver.errors.AuthenticationError) {
-    const why = `Failed to authenticate to ${where}: Error from server: code=0100 [Bad credentials] message="${inner.message}"`;
-    return `('Unable to connect to any servers', {'${where}': AuthenticationFailed(${pyRepr(why)})})`;
-  }
-  return describeConnectError(e, host, port).replace(/^Connection error: /, '');
-}
 
 export const login: ShellCommand = {
   name: 'login',
@@ -31,7 +18,7 @@ export const login: ShellCommand = {
     try {
       await ctx.session.login(username, password);
     } catch (e) {
-      yield fail(loginError(e, ctx.session.info.host, ctx.session.info.port));
+      yield fail(describeLoginError(e, ctx.session.info.host, ctx.session.info.port));
     }
   },
 };

@@ -1,8 +1,8 @@
 // Query traces as cqlsh prints them (SHOW SESSION, and after each statement while TRACING is ON):
 // read system_traces.sessions and .events, then a table of activity, timestamp, source,
 // source_elapsed and client, always horizontal, framed by blank lines and the session id.
-import driver from 'cassandra-driver';
 import { describeError } from '../../db/errors.js';
+import { fetchTrace, traceReadError, type Trace } from '../../db/trace.js';
 import type { Consistency } from '../../cql/vocabulary.js';
 import type { Session } from '../../db/session.js';
 import { CqlTimestamp, type CqlValue } from '../../cql/types.js';
@@ -11,80 +11,6 @@ import { fail } from './args.js';
 import { pyStrRepr as pyRepr } from '../../format/pyvalues.js';
 import { displayWidth } from '../../format/width.js';
 
-export interface TraceEvent {
-  activity: string | null;
-  /** the event's timeuuid */
-  eventId: string;
-  source: string | null;
-  sourceElapsed: number | null;
-  thread: string | null;
-}
-
-export interface Trace {
-  id: string;
-  request: string | null;
-  /** milliseconds since the epoch */
-  startedAt: bigint | null;
-  /** microseconds; null while the session is still running */
-  duration: number | null;
-  coordinator: string | null;
-  client: string | null;
-  events: TraceEvent[];
-}
-
-type Row = Record<string, CqlValue>;
-
-async function select(session: Session, cql: string, consistency?: Consistency): Promise<Row[]> {
-  const out: Row[] = [];
-  for await (const page of session.execute(cql, { consistency, pageSize: 5000 })) {
-    if (!page.columns) break;
-    const names = page.columns.map((c) => c.name);
-    for (const r of page.rows) out.push(Object.fromEntries(names.map((n, i) => [n, r[i]])));
-  }
-  return out;
-}
-
-const str = (v: CqlValue | undefined): string | null => (v === null || v === undefined ? null : String(v));
-const num = (v: CqlValue | undefined): number | null => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : null);
-
-/**
- * Reads a trace as the Python driver's QueryTrace.populate does: poll the session row (sleeping
- * 3 ms, 6 ms, 12 ms, ...) until it exists and, unless `partial`, is complete; null when that does
- * not happen within `maxWaitMs`.
- */
-export async function fetchTrace(
-  session: Session,
-  id: string,
-  o: { partial?: boolean; maxWaitMs?: number; consistency?: Consistency } = {},
-): Promise<Trace | null> {
-  const maxWait = o.maxWaitMs ?? 2000;
-  const start = Date.now();
-  for (let attempt = 0; ; attempt++) {
-    if (Date.now() - start >= maxWait) return null;
-    const [row] = await select(session, `SELECT * FROM system_traces.sessions WHERE session_id = ${id}`, o.consistency);
-    const complete = row !== undefined && row.duration !== null && row.started_at !== null;
-    if (!row || (!o.partial && !complete)) {
-      await new Promise((r) => setTimeout(r, 3 * 2 ** attempt));
-      continue;
-    }
-    const events = await select(session, `SELECT * FROM system_traces.events WHERE session_id = ${id}`, o.consistency);
-    return {
-      id,
-      request: str(row.request),
-      startedAt: row.started_at instanceof CqlTimestamp ? row.started_at.millis : null,
-      duration: complete ? num(row.duration) : null,
-      coordinator: str(row.coordinator),
-      client: str(row.client),
-      events: events.map((e) => ({
-        activity: str(e.activity),
-        eventId: String(e.event_id),
-        source: str(e.source),
-        sourceElapsed: num(e.source_elapsed),
-        thread: str(e.thread),
-      })),
-    };
-  }
-}
 
 // ---- times, as Python's str(datetime) shows them, shifted to local time the way cqlsh does ----
 
@@ -198,22 +124,6 @@ export async function* showTrace(
   else yield { kind: 'text', text: traceLines(trace, o.tty).join('\n'), result: true };
 }
 
-/** A failed trace read as the Python driver reports it: a NoHostAvailable naming the host. */
-async function noHostText(session: Session, e: unknown): Promise<string> {
-  const inner = e instanceof driver.errors.NoHostAvailableError ? Object.values(e.innerErrors ?? {})[0] : undefined;
-  const text = describeError(inner ?? e);
-  const m = /^(\w+): ([^]*)$/.exec(text);
-  if (!m) return text;
-  let dc = '';
-  try {
-    const [row] = await select(session, 'SELECT data_center FROM system.local');
-    dc = str(row?.data_center) ?? '';
-  } catch {
-    // keep the host without its datacenter
-  }
-  const { host, port } = session.info;
-  return `('Unable to complete the operation against any hosts', {<Host: ${host}:${port} ${dc}>: ${m[1]}(${pyRepr(m[2])})})`;
-}
 
 /**
  * What cqlsh prints after a statement run with TRACING ON whose trace id is `id` (for the engine):
@@ -230,7 +140,7 @@ export async function* statementTrace(
   try {
     trace = await fetchTrace(session, id, { maxWaitMs, consistency: o.consistency });
   } catch (e) {
-    yield fail(`Unable to fetch query trace: ${await noHostText(session, e)}`);
+    yield fail(`Unable to fetch query trace: ${await traceReadError(session, e)}`);
     return;
   }
   if (!trace) {
