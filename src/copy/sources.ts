@@ -7,6 +7,8 @@ export interface Source {
   name: string;
   size?: number;
   lines(): AsyncGenerator<string>;
+  /** the lines a read of the input at a time (files: one await per read, not per line) */
+  lineBatches?(): AsyncGenerator<string[]>;
 }
 
 /** The files a FROM pattern list names (comma-separated names or globs), or an error message. */
