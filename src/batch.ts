@@ -329,7 +329,6 @@ export async function runBatch(engine: Shell | ShellFactory, input: BatchInput, 
     if (exit || mute || signal?.aborted) break;
   }
   if (!mute && !signal?.aborted) await drain();
-  await printer.flush();
   if (mute) return 1;
   return failed ? 2 : 0;
 }

@@ -6,10 +6,8 @@ import { applyColor, RED } from '../format/colors.js';
 import type { Formatted } from '../format/formatted.js';
 import { formatOptions, type FormatOptions } from '../format/options.js';
 import { rowFormatter } from '../format/value.js';
-import { CsvRenderer } from '../render/csv.js';
-import { JsonRenderer } from '../render/json.js';
-import { renderBox } from '../render/box.js';
-import { formatErrorMessages, formatHeaders, formatPage, formatWarnings, renderStaticResult } from '../render/table.js';
+import { resultRenderer, type ResultRenderer } from '../render/result.js';
+import { formatWarnings, renderStaticResult } from '../render/table.js';
 import type { Output } from '../shell/output.js';
 import type { ShellState } from '../shell/state.js';
 
@@ -32,16 +30,9 @@ export interface PrinterOptions {
   more?: () => Promise<void>;
 }
 
-/** Per-result state while its pages stream through. */
-interface ResultState {
-  columns: Column[];
-  errors: string[];
-  csv?: CsvRenderer;
-  json?: JsonRenderer;
-}
-
 export class Printer {
-  private current: ResultState | undefined;
+  /** the result whose pages are streaming through */
+  private current: ResultRenderer | undefined;
   private readonly fmt: FormatOptions;
 
   constructor(private readonly o: PrinterOptions) {
@@ -102,48 +93,31 @@ export class Printer {
   }
 
   private async page(ev: Extract<Output, { kind: 'page' }>): Promise<void> {
-    const format = this.o.state.format;
-    if (ev.first) this.current = { columns: ev.columns, errors: [] };
-    const r = this.current!;
-    if (format === 'csv') {
-      if (!r.csv) {
-        r.csv = new CsvRenderer(ev.columns);
-        await this.result(r.csv.begin());
-      }
-      await this.result(ev.rows.map((row) => r.csv!.row(row)).join(''));
-    } else if (format === 'json' || format === 'ndjson') {
-      if (!r.json) {
-        r.json = new JsonRenderer(ev.columns, { ndjson: format === 'ndjson' });
-        await this.result(r.json.begin());
-      }
-      await this.result(ev.rows.map((row) => r.json!.row(row)).join(''));
-      if (ev.last) await this.result(r.json.end());
-    } else if (format === 'box') {
-      // one bordered table per page, so memory stays flat however many rows come
-      if (ev.rows.length > 0 || ev.first) await this.result(renderBox(ev.columns, this.formatRows(ev.rows, ev.columns), { color: this.color }));
-      if (ev.last) await this.result(`(${ev.total} rows)\n`);
-    } else {
-      // with PAGING OFF the result is one table however many responses it takes: no header
-      // again, no blank line between them, no ---MORE---; nor does cqlsh stop at ---MORE---
-      // while capturing
-      const paged = this.o.state.paging.enabled;
-      const opts = { color: this.color, tty: this.o.tty && (paged || ev.last), expanded: this.expanded };
-      if (ev.first) await this.result('\n');
-      if (ev.rows.length > 0 || ev.first) {
-        const rows = this.formatRows(ev.rows, ev.columns);
-        for (const row of rows) for (const cell of row) if (cell.error) r.errors.push(cell.error);
-        await this.result(formatPage(formatHeaders(ev.columns, this.color), rows, ev.first || (this.o.tty && paged), ev.offset, opts));
-      } else if (ev.last && this.o.tty && !paged) {
-        await this.result('\n');
-      }
-      if (!ev.last && this.o.tty && paged && !this.o.state.capture && this.o.more) await this.o.more();
-      if (ev.last) await this.result((this.o.tty ? '' : '\n') + `(${ev.total} rows)\n` + formatErrorMessages(r.errors, this.color));
+    if (ev.first) {
+      const columns = ev.columns;
+      this.current = resultRenderer(this.o.state.format, {
+        columns,
+        tty: this.o.tty,
+        color: () => this.color,
+        expanded: () => this.expanded,
+        paged: () => this.o.state.paging.enabled,
+        formatRows: (rows) => this.formatRows(rows, columns),
+      });
+      await this.result(this.current.begin());
     }
-    if (ev.last) this.current = undefined;
+    const r = this.current!;
+    await this.result(r.rows(ev.rows, ev));
+    // cqlsh does not stop at ---MORE--- while capturing
+    if (!ev.last && r.pauses(ev) && !this.o.state.capture && this.o.more) await this.o.more();
+    if (ev.last) {
+      await this.result(r.end(ev));
+      this.current = undefined;
+    }
   }
 
   /** Query output: to the CAPTURE file while capturing, else to stdout. */
   private result(text: string): Promise<void> {
+    if (!text) return Promise.resolve();
     const capture = this.o.state.capture;
     if (capture) {
       capture.write(text);
@@ -158,6 +132,4 @@ export class Printer {
     if (ok === false && sink.once) return new Promise((resolve) => sink.once!('drain', resolve));
     return Promise.resolve();
   }
-
-  async flush(): Promise<void> {}
 }
