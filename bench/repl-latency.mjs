@@ -70,7 +70,6 @@ state.repl.suggest = !plain;
 const shell = { keyspace: 'bench', state, schema: undefined, io: {}, async *run() {} };
 
 const stdout = new Screen();
-const stdin = new (class extends Writable {})();
 const controller = new ReplController({
   shell,
   history: History.fromEntries(entries),

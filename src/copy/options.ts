@@ -148,7 +148,7 @@ export interface CopySettings extends CopyPreset {
 
 export const KEYSPACES_INGEST_RATE = 1500;
 
-function pyInt(name: string, v: string): number {
+function pyInt(v: string): number {
   const s = v.trim();
   if (!/^[+-]?\d+$/.test(s)) throw new CopyUsageError(`invalid literal for int() with base 10: '${v}'`);
   return Number(s);
@@ -210,34 +210,34 @@ export function resolveOptions(
   const nullText = pop('null', '');
   const header = pop('header', '').toLowerCase() === 'true';
   const encoding = pop('encoding', 'utf8');
-  const maxRequests = pyInt('maxrequests', pop('maxrequests', '6'));
-  const pageSize = pyInt('pagesize', pop('pagesize', '1000'));
-  const pageTimeout = pyInt('pagetimeout', pop('pagetimeout', String(Math.trunc(Math.max(10, (10 * pageSize) / 1000)))));
-  const maxAttempts = pyInt('maxattempts', pop('maxattempts', keyspaces ? '10' : '5'));
+  const maxRequests = pyInt(pop('maxrequests', '6'));
+  const pageSize = pyInt(pop('pagesize', '1000'));
+  const pageTimeout = pyInt(pop('pagetimeout', String(Math.trunc(Math.max(10, (10 * pageSize) / 1000)))));
+  const maxAttempts = pyInt(pop('maxattempts', keyspaces ? '10' : '5'));
   const timestampFormat = pop('datetimeformat', o.timestampFormat ?? DEFAULT_TIMESTAMP_FORMAT);
-  const floatPrecision = pyInt('floatprecision', pop('floatprecision', '5'));
-  const doublePrecision = pyInt('doubleprecision', pop('doubleprecision', '12'));
-  const chunkSize = pyInt('chunksize', pop('chunksize', '5000'));
-  const ingestRate = pyInt('ingestrate', pop('ingestrate', keyspaces ? String(KEYSPACES_INGEST_RATE) : '100000'));
-  const maxBatchSize = pyInt('maxbatchsize', pop('maxbatchsize', '20'));
-  const minBatchSize = pyInt('minbatchsize', pop('minbatchsize', '10'));
+  const floatPrecision = pyInt(pop('floatprecision', '5'));
+  const doublePrecision = pyInt(pop('doubleprecision', '12'));
+  const chunkSize = pyInt(pop('chunksize', '5000'));
+  const ingestRate = pyInt(pop('ingestrate', keyspaces ? String(KEYSPACES_INGEST_RATE) : '100000'));
+  const maxBatchSize = pyInt(pop('maxbatchsize', '20'));
+  const minBatchSize = pyInt(pop('minbatchsize', '10'));
   const reportFrequency = pyFloat(pop('reportfrequency', '0.25'));
   const decimalSep = pop('decimalsep', '.');
   const thousandsSep = pop('thousandssep', '');
   const boolList = pop('boolstyle', 'True, False').split(',').map((s) => s.trim());
-  const numProcesses = pyInt('numprocesses', pop('numprocesses', String(Math.max(1, Math.min(16, cpuCount() - 1)))));
+  const numProcesses = pyInt(pop('numprocesses', String(Math.max(1, Math.min(16, cpuCount() - 1)))));
   const beginToken = pop('begintoken', '');
   const endToken = pop('endtoken', '');
-  const maxRows = pyInt('maxrows', pop('maxrows', '-1'));
-  const skipRows = pyInt('skiprows', pop('skiprows', '0'));
+  const maxRows = pyInt(pop('maxrows', '-1'));
+  const skipRows = pyInt(pop('skiprows', '0'));
   const skipCols = pop('skipcols', '').split(',').map((s) => s.trim());
-  const maxParseErrors = pyInt('maxparseerrors', pop('maxparseerrors', '-1'));
-  const maxInsertErrors = pyInt('maxinserterrors', pop('maxinserterrors', '1000'));
+  const maxParseErrors = pyInt(pop('maxparseerrors', '-1'));
+  const maxInsertErrors = pyInt(pop('maxinserterrors', '1000'));
   const errFile = normPath(pop('errfile', `import_${ks}_${st.table}.err`));
   const rateFile = normPath(pop('ratefile', ''));
-  const maxOutputSize = pyInt('maxoutputsize', pop('maxoutputsize', '-1'));
+  const maxOutputSize = pyInt(pop('maxoutputsize', '-1'));
   const preparedStatements = pop('preparedstatements', 'true').toLowerCase() === 'true';
-  const ttl = pyInt('ttl', pop('ttl', '-1'));
+  const ttl = pyInt(pop('ttl', '-1'));
   // cqlsh's hidden options, accepted and ignored
   for (const k of ['maxinflightmessages', 'maxbackoffattempts', 'maxpendingchunks', 'requesttimeout', 'childtimeout']) opts.delete(k);
   if (boolList.length !== 2 || boolList[0] === boolList[1] || !boolList[0] || !boolList[1]) {

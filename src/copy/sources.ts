@@ -1,7 +1,6 @@
 // COPY FROM's inputs: files named by a comma list of names or globs (read as a stream, Python's
 // universal newlines), or the shell's own input up to a line holding ".".
 import fs from 'node:fs';
-import { LineReader } from '../cql/splitter.js';
 
 export interface Source {
   name: string;
@@ -30,23 +29,6 @@ export function resolveSources(spec: string): string[] | string {
     }
   }
   return out;
-}
-
-export function fileSource(name: string, read: { bytes: number }): Source {
-  return {
-    name,
-    size: fs.statSync(name).size,
-    async *lines() {
-      const lr = new LineReader('newlines');
-      const stream = fs.createReadStream(name);
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        read.bytes += chunk.length;
-        for (const l of lr.push(chunk.toString('utf8'))) yield l;
-      }
-      const last = lr.end();
-      if (last !== null) yield last;
-    },
-  };
 }
 
 export function stdinSource(readLine: () => Promise<string | null>): Source & { drain(): Promise<void> } {

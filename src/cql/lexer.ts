@@ -194,7 +194,7 @@ export class CqlLexer {
     const tok = (type: TokenType, s: number, e: number) =>
       emit({ type, text: seg.slice(s, e), start: base + s, end: base + e, line });
     let i = 0;
-    if (this.open) i = this.resume(seg, 0, 0, line, emit);
+    if (this.open) i = this.resume(seg, 0, 0, emit);
     while (i < n) {
       const c = seg.charCodeAt(i);
       if (c === NL) {
@@ -235,17 +235,17 @@ export class CqlLexer {
         i = e;
       } else if (c === QUOTE || c === DQUOTE) {
         this.openAt(c === QUOTE ? 'string' : 'name', base + i, line);
-        i = this.resume(seg, i, i + 1, line, emit);
+        i = this.resume(seg, i, i + 1, emit);
       } else if (c === DOLLAR) {
         if (seg.charCodeAt(i + 1) !== DOLLAR) return base + i;
         this.openAt('pgString', base + i, line);
-        i = this.resume(seg, i, i + 2, line, emit);
+        i = this.resume(seg, i, i + 2, emit);
       } else if ((c === MINUS && seg.charCodeAt(i + 1) === MINUS) || (c === SLASH && seg.charCodeAt(i + 1) === SLASH)) {
         this.openAt('lineComment', base + i, line);
-        i = this.resume(seg, i, i + 2, line, emit);
+        i = this.resume(seg, i, i + 2, emit);
       } else if (c === SLASH && seg.charCodeAt(i + 1) === STAR) {
         this.openAt('comment', base + i, line);
-        i = this.resume(seg, i, i + 2, line, emit);
+        i = this.resume(seg, i, i + 2, emit);
       } else if (c === MINUS) {
         const e = floatEnd(seg, i);
         if (e > 0) {
@@ -304,7 +304,7 @@ export class CqlLexer {
    * an earlier one), scanning from `at`. Returns where lexing resumes: just past the construct's
    * end, or the segment's length when it is still open.
    */
-  private resume(seg: string, from: number, at: number, line: number, emit: (t: Token) => void): number {
+  private resume(seg: string, from: number, at: number, emit: (t: Token) => void): number {
     const n = seg.length;
     let end = -1;
     switch (this.open) {

@@ -4,7 +4,17 @@
 
 /** The consistency levels a statement can run at, in cqlsh's order. */
 export const CONSISTENCY_LEVELS = [
-  'ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL', 'LOCAL_QUORUM', 'EACH_QUORUM', 'SERIAL', 'LOCAL_SERIAL', 'LOCAL_ONE',
+  'ANY',
+  'ONE',
+  'TWO',
+  'THREE',
+  'QUORUM',
+  'ALL',
+  'LOCAL_QUORUM',
+  'EACH_QUORUM',
+  'SERIAL',
+  'LOCAL_SERIAL',
+  'LOCAL_ONE',
 ] as const;
 export type Consistency = (typeof CONSISTENCY_LEVELS)[number];
 
@@ -21,6 +31,17 @@ export const SERIAL_LEVELS = ['SERIAL', 'LOCAL_SERIAL'] as const satisfies reado
 export const KEYSPACES_CONSISTENCIES = ['ONE', 'LOCAL_ONE', 'LOCAL_QUORUM'] as const satisfies readonly Consistency[];
 export const KEYSPACES_SERIAL = ['LOCAL_SERIAL', 'SERIAL'] as const satisfies readonly Consistency[];
 export const KEYSPACES_WRITE_CONSISTENCY = 'LOCAL_QUORUM' satisfies Consistency;
+
+/** The keyspaces Cassandra keeps for itself (DESCRIBE leaves them out unless FULL; completion after some words). */
+export const SYSTEM_KEYSPACES = [
+  'system',
+  'system_schema',
+  'system_traces',
+  'system_auth',
+  'system_distributed',
+  'system_views',
+  'system_virtual_schema',
+] as const;
 
 /** How results are printed (OUTPUT FORMAT, `--format`, a profile's `format`). */
 export const OUTPUT_FORMATS = ['table', 'expanded', 'csv', 'json', 'ndjson', 'box'] as const;

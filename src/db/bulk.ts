@@ -108,11 +108,6 @@ export async function writeRows(session: Session, cql: string, rows: unknown[][]
   else await c.batch(rows.map((params) => ({ query: cql, params })), { ...opts, logged: false });
 }
 
-/** Runs a statement text as is (PREPAREDSTATEMENTS=False, counters). */
-export async function writeText(session: Session, cql: string, o: WriteOptions): Promise<void> {
-  await session.driverClient.execute(cql, [], { prepare: false, consistency: o.consistency ? consistencyCode(o.consistency) : undefined, readTimeout: o.timeoutMs });
-}
-
 /**
  * A bound parameter: as toDriverValue, but an empty collection goes as its encoded self (the
  * driver would send a null, which loses a frozen empty collection).

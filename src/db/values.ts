@@ -37,7 +37,6 @@ export function patchTimestampDecoding(): void {
   patched = true;
   const Encoder = (driver as unknown as { Encoder: { prototype: { decode: (b: Buffer | null, t: { code: number }) => unknown } } }).Encoder;
   const original = Encoder.prototype.decode;
-  const timestampCode = driver.types.dataTypes.timestamp;
   const { timestamp, decimal, uuid, timeuuid } = driver.types.dataTypes;
   Encoder.prototype.decode = function (buffer, type) {
     if (buffer) {

@@ -24,7 +24,10 @@ export const quoteString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 /** A text map as the server prints option maps: keys sorted, `{'k': 'v', ...}`. */
 export function textMap(m: Record<string, string>, firstKey?: string): string {
   const keys = Object.keys(m).sort(byCodePoint);
-  if (firstKey && keys.includes(firstKey)) keys.splice(keys.indexOf(firstKey), 1), keys.unshift(firstKey);
+  if (firstKey && keys.includes(firstKey)) {
+    keys.splice(keys.indexOf(firstKey), 1);
+    keys.unshift(firstKey);
+  }
   return `{${keys.map((k) => `${quoteString(k)}: ${quoteString(m[k])}`).join(', ')}}`;
 }
 

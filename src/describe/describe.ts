@@ -7,10 +7,9 @@ import { replicaPlacement } from './replication.js';
 import { type ClusterRow, DescribeError, type DescribeRequest, type DescribeRow } from './request.js';
 import { createTable, createView } from './table.js';
 import { virtualKeyspace, virtualTable } from './virtual.js';
+import { SYSTEM_KEYSPACES } from '../cql/vocabulary.js';
 
-const SYSTEM = new Set(['system', 'system_schema', 'system_auth', 'system_distributed', 'system_traces', 'system_views', 'system_virtual_schema']);
-
-export const isSystemKeyspace = (name: string): boolean => SYSTEM.has(name);
+const SYSTEM: ReadonlySet<string> = new Set(SYSTEM_KEYSPACES);
 
 /** Keyspaces in DESCRIBE order: by name, virtual ones among the stored ones (as the server sorts). */
 export function orderedKeyspaces(s: SchemaModel): KeyspaceModel[] {

@@ -137,11 +137,6 @@ function jsonKeyText(k: CqlValue, t: CqlType): string {
   return text.startsWith('"') ? (JSON.parse(text) as string) : text;
 }
 
-/** The JSON object of one row. */
-export function jsonRow(columns: Column[], values: CqlValue[]): string {
-  return `{${columns.map((c, i) => `${JSON.stringify(c.name)}:${jsonValue(values[i] ?? null, c.type)}`).join(',')}}`;
-}
-
 /** Streams rows as a JSON array ("[", rows separated by ",\n", "]") or as NDJSON lines. */
 export class JsonRenderer {
   private count = 0;

@@ -242,11 +242,6 @@ export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.
   };
 }
 
-/** The connection alone (kept for callers that need no profile or cqlshrc). */
-export function connectionFromArgs(args: CliArgs, env: NodeJS.ProcessEnv = process.env): ConnectOptions {
-  return resolveSettings(args, env).connect;
-}
-
 export { keyspacesEndpoint, KEYSPACES_PORT };
 
 function secondsToMs(s: number | undefined): number | undefined {

@@ -74,14 +74,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigFile {
   return data as ConfigFile;
 }
 
-export function profileNames(env: NodeJS.ProcessEnv = process.env): string[] {
-  return Object.keys(readConfig(env).profiles ?? {}).sort();
-}
-
-export function getProfile(name: string, env: NodeJS.ProcessEnv = process.env): Profile | undefined {
-  return readConfig(env).profiles?.[name];
-}
-
 /** The profile a plain run uses: -p NAME, else the default profile, else none (--no-profile: none). */
 export function selectProfile(
   name: string | undefined,

@@ -2,14 +2,13 @@
 // multi-line statement stays one entry) in $XDG_DATA_HOME/tscqlsh/history. Passwords never reach
 // it: LOGIN loses its password argument, CREATE/ALTER ROLE|USER ... PASSWORD '...' is masked.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { dataHome } from '../util/paths.js';
 
 export const DEFAULT_HISTORY_SIZE = 10_000;
 
 export function defaultHistoryPath(env: NodeJS.ProcessEnv = process.env): string {
-  const data = env.XDG_DATA_HOME || path.join(env.HOME || os.homedir(), '.local', 'share');
-  return path.join(data, 'tscqlsh', 'history');
+  return path.join(dataHome(env), 'tscqlsh', 'history');
 }
 
 const STRING = String.raw`(?:'(?:[^']|'')*'|\$\$[\s\S]*?\$\$)`;

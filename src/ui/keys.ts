@@ -33,7 +33,7 @@ export class KeyParser {
 
   /** Parses a chunk; returns complete keys. A lone ESC at the end is held until `flush`. */
   push(chunk: string): Key[] {
-    let s = this.pending + chunk;
+    const s = this.pending + chunk;
     this.pending = '';
     const keys: Key[] = [];
     let plain = '';

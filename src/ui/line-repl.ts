@@ -179,13 +179,14 @@ export async function runLineRepl(makeShell: ShellFactory, session: Session, o: 
     // as getpass: the prompt on the terminal, nothing echoed
     readPassword: async (prompt) => {
       reader.secret = true;
-      process.stderr.isTTY ? process.stderr.write(prompt) : out(prompt);
+      const show = (s: string) => (process.stderr.isTTY ? process.stderr.write(s) : out(s));
+      show(prompt);
       try {
         const e = await reader.next();
         return e.kind === 'line' ? e.text : '';
       } finally {
         reader.secret = false;
-        process.stderr.isTTY ? process.stderr.write('\n') : out('\n');
+        show('\n');
       }
     },
     readLine: async () => {

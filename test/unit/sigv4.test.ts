@@ -36,7 +36,8 @@ describe('the SigV4 auth provider', () => {
     let calls = 0;
     const source = async () => ({ accessKeyId: `KEY${++calls}`, secretAccessKey: 's' });
     const provider = new SigV4AuthProvider('us-east-1', source, () => 1591742511000);
-    const answer = (a: { initialResponse: Function; evaluateChallenge: Function }) =>
+    type Callback = (err: Error | null, out: Buffer) => void;
+    const answer = (a: { initialResponse(cb: Callback): void; evaluateChallenge(challenge: Buffer, cb: Callback): void }) =>
       new Promise<string>((resolve, reject) => {
         a.initialResponse((err: Error | null, first: Buffer) => {
           if (err) return reject(err);

@@ -73,9 +73,6 @@ export function tableOf(b: Bindings, env: Env): TableInfo | undefined {
   return ks === undefined ? undefined : env.src.table(ks, unquote(cf));
 }
 
-export const SYSTEM_KEYSPACES = [
-  'system', 'system_schema', 'system_traces', 'system_auth', 'system_distributed', 'system_views', 'system_virtual_schema',
-];
 export const NON_ALTERABLE_KEYSPACES = ['system', 'system_schema', 'system_views', 'system_virtual_schema'];
 
 /** Columns that are neither partition key nor clustering. */

@@ -8,12 +8,12 @@ import {
   quoteName,
   quoteValue,
   SIMPLE_TYPES,
-  SYSTEM_KEYSPACES,
   unquote,
   type C,
   type Env,
 } from './env.js';
 import { dequoteValue } from '../literals.js';
+import { SYSTEM_KEYSPACES } from '../vocabulary.js';
 
 export type P = Rule<Env>;
 

@@ -5,10 +5,8 @@ import { describeError } from '../../db/errors.js';
 import { fetchTrace, traceReadError, type Trace } from '../../db/trace.js';
 import type { Consistency } from '../../cql/vocabulary.js';
 import type { Session } from '../../db/session.js';
-import { CqlTimestamp, type CqlValue } from '../../cql/types.js';
 import type { Output } from '../output.js';
 import { fail } from './args.js';
-import { pyStrRepr as pyRepr } from '../../format/pyvalues.js';
 import { displayWidth } from '../../format/width.js';
 
 
