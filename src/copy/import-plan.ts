@@ -40,7 +40,13 @@ export interface ImportStatement {
   partIdx: number[];
 }
 
-export function importStatement(ks: string, table: string, valid: Column[], info: TableInfo, opts: Pick<CopyOptions, 'ttl' | 'preparedStatements'>): ImportStatement {
+export function importStatement(
+  ks: string,
+  table: string,
+  valid: Column[],
+  info: TableInfo,
+  opts: Pick<CopyOptions, 'ttl' | 'preparedStatements'>,
+): ImportStatement {
   const pkIdx = info.primaryKey.map((k) => valid.findIndex((c) => c.name === k));
   const partIdx = info.partitionKey.map((k) => valid.findIndex((c) => c.name === k));
   const isCounter = valid.some((c) => c.type.kind === 'counter');
@@ -49,7 +55,9 @@ export function importStatement(ks: string, table: string, valid: Column[], info
   const ttl = opts.ttl >= 0 ? ` USING TTL ${opts.ttl}` : '';
   const sets = valid.filter((_, i) => !pkIdx.includes(i)).map((c) => `${quoteId(c.name)} = ${quoteId(c.name)} + ?`);
   const where = pkIdx.map((i) => `${quoteId(valid[i].name)} = ?`).join(' AND ');
-  const cql = isCounter ? `UPDATE ${name} SET ${sets.join(', ')} WHERE ${where}` : `INSERT INTO ${name} (${names}) VALUES (${valid.map(() => '?').join(', ')})${ttl}`;
+  const cql = isCounter
+    ? `UPDATE ${name} SET ${sets.join(', ')} WHERE ${where}`
+    : `INSERT INTO ${name} (${names}) VALUES (${valid.map(() => '?').join(', ')})${ttl}`;
   const order = isCounter ? [...valid.map((_, i) => i).filter((i) => !pkIdx.includes(i)), ...pkIdx] : valid.map((_, i) => i);
   return { cql, isCounter, literal: !opts.preparedStatements && !isCounter, order, pkIdx, partIdx };
 }
@@ -70,7 +78,13 @@ export function rowConverter(
 ): (r: CsvRecord) => { values: RowValues; key: string | number } {
   const { valid, skippedIdx } = cols;
   const { pkIdx, partIdx, isCounter, literal, order } = stmt;
-  const convOpts = { nullText: opts.nullText, decimalSep: opts.decimalSep, thousandsSep: opts.thousandsSep, booleanStyles: opts.boolStyle, timestampFormat: opts.timestampFormat };
+  const convOpts = {
+    nullText: opts.nullText,
+    decimalSep: opts.decimalSep,
+    thousandsSep: opts.thousandsSep,
+    booleanStyles: opts.boolStyle,
+    timestampFormat: opts.timestampFormat,
+  };
   const convs = valid.map((c) => converter(c.type, convOpts));
   const textHead = `INSERT INTO ${quoteId(names.ks)}.${quoteId(names.table)} (${valid.map((c) => quoteId(c.name)).join(', ')}) VALUES (`;
   const textTail = `)${opts.ttl >= 0 ? ` USING TTL ${opts.ttl}` : ''}`;

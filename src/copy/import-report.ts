@@ -55,7 +55,10 @@ export class ImportReport {
   }
 
   /** cqlsh's last lines: the failed rows' file, an interruption, the summary (stdout). */
-  async finish(o: { imported: number; files: number; skipped: number; seconds: number; interrupted: boolean }, say: (text: string) => Promise<void>): Promise<void> {
+  async finish(
+    o: { imported: number; files: number; skipped: number; seconds: number; interrupted: boolean },
+    say: (text: string) => Promise<void>,
+  ): Promise<void> {
     if (this.failedRows) await this.err(`Failed to process ${this.failedRows} rows; failed rows written to ${this.errFile}`);
     if (o.interrupted) await this.err(`Interrupted: ${o.imported} rows written.`);
     await say(summary(o.imported, o.files, o.seconds, o.skipped));

@@ -65,7 +65,12 @@ async function importRows(ctx: CopyContext, openRouting: (session: Session, keys
   // falls in (cqlsh's TokenMap); without one (Keyspaces, another partitioner, a key type not
   // serialized here) rows group by partition
   const stmt = importStatement(ctx.ks, st.table, valid, info, opts);
-  const serialize = stmt.isCounter ? null : keySerializer(stmt.partIdx.map((i) => valid[i].type), stmt.partIdx);
+  const serialize = stmt.isCounter
+    ? null
+    : keySerializer(
+        stmt.partIdx.map((i) => valid[i].type),
+        stmt.partIdx,
+      );
   // token-aware (the default; TSCQLSH_COPY_ROUTING=0 turns it off): each batch goes to a replica of
   // its range in the local data center (db/routing.ts), whose ring then groups the rows
   const routing = serialize && process.env.TSCQLSH_COPY_ROUTING !== '0' ? await openRouting(session, ctx.ks) : null;
@@ -95,7 +100,13 @@ async function importRows(ctx: CopyContext, openRouting: (session: Session, keys
     const wo = routing ? { ...writeOpts, via: route(b) } : writeOpts;
     if (stmt.isCounter) for (const v of b.values) await writeRows(session, stmt.cql, [v as unknown[]], wo);
     else if (stmt.literal) await writeTexts(session, b.values as string[], wo);
-    else await writeRows(session, stmt.cql, b.values.map((v) => (Buffer.isBuffer(v) ? rowParams(v, valid.length) : (v as unknown[]))), wo);
+    else
+      await writeRows(
+        session,
+        stmt.cql,
+        b.values.map((v) => (Buffer.isBuffer(v) ? rowParams(v, valid.length) : (v as unknown[]))),
+        wo,
+      );
   };
   const writer = new BatchWriter(write, { maxAttempts: opts.maxAttempts, inFlight, ingestRate: opts.ingestRate, isCounter: stmt.isCounter, signal }, report, {
     err: (t) => ctx.err(t),
@@ -140,7 +151,9 @@ async function importRows(ctx: CopyContext, openRouting: (session: Session, keys
   // report
   // a test hook: how the rows went out
   if (process.env.TSCQLSH_COPY_STATS) {
-    await ctx.err(`[copy stats] requests=${requests} ring=${ring ? ring.hi.length : 0} failed=${writer.failedAttempts}${routing ? ` ${routing.describe()}` : ''}`);
+    await ctx.err(
+      `[copy stats] requests=${requests} ring=${ring ? ring.hi.length : 0} failed=${writer.failedAttempts}${routing ? ` ${routing.describe()}` : ''}`,
+    );
   }
   const seconds = (Date.now() - start) / 1000;
   await report.finish({ imported: writer.imported, files: counts.files, skipped: counts.skipped, seconds, interrupted: signal.aborted }, (t) => ctx.say(t));

@@ -27,7 +27,14 @@ const source = (lines: string[]): Source => ({
     yield* lines;
   },
 });
-const record = (raw: string) => ({ raw, fields: raw.trim().split(','), quoted: raw.trim().split(',').map(() => false) });
+const record = (raw: string) => ({
+  raw,
+  fields: raw.trim().split(','),
+  quoted: raw
+    .trim()
+    .split(',')
+    .map(() => false),
+});
 
 describe('read', () => {
   it('leaves each file its header, counts SKIPROWS as skipped, stops past MAXROWS', async () => {

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src');
@@ -179,5 +180,20 @@ describe('layering', () => {
 
   it('src/ keeps the rules', () => {
     expect(violations(files, edges)).toEqual([]);
+  });
+});
+
+describe('lint', () => {
+  it('ESLint flags a wrong import and the engine reaching for the process as it is typed', async () => {
+    const eslint = new ESLint({ cwd: path.dirname(src) });
+    const [r] = await eslint.lintText(
+      "import driver from 'cassandra-driver';\nimport { x } from '../settings/y.js';\nprocess.on('SIGINT', () => driver(x));\n",
+      {
+        filePath: path.join(src, 'shell', 'fake.ts'),
+      },
+    );
+    expect(r.messages.map((m) => m.ruleId)).toEqual(['no-restricted-imports', 'no-restricted-imports', 'no-restricted-properties']);
+    const [ok] = await eslint.lintText("import driver from 'cassandra-driver';\nexport const d = driver;\n", { filePath: path.join(src, 'db', 'fake.ts') });
+    expect(ok.messages).toEqual([]);
   });
 });

@@ -9,8 +9,15 @@ import { renderCsv } from '../../src/render/csv.js';
 import { renderJson } from '../../src/render/json.js';
 import { resultRenderer, type RenderContext } from '../../src/render/result.js';
 
-const columns = [{ name: 'k', type: { kind: 'int' } }, { name: 'v', type: { kind: 'text' } }] as Column[];
-const rows: CqlValue[][] = [[1, 'a'], [2, 'b,c'], [3, null]];
+const columns = [
+  { name: 'k', type: { kind: 'int' } },
+  { name: 'v', type: { kind: 'text' } },
+] as Column[];
+const rows: CqlValue[][] = [
+  [1, 'a'],
+  [2, 'b,c'],
+  [3, null],
+];
 const ctx = (tty: boolean): RenderContext => ({
   columns,
   tty,
