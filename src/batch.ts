@@ -6,6 +6,7 @@ import { Printer, type Sink } from './output/printer.js';
 import { Shell, type ShellFactory, type ShellIO } from './shell/shell.js';
 import { osErrorPlain } from './util/errno.js';
 import type { Output } from './shell/output.js';
+import { unlessAborted } from './util/abort.js';
 
 export type BatchInput =
   | { kind: 'execute'; text: string }
@@ -162,26 +163,6 @@ class GuardedSink implements Sink {
 
 const ABORTED = Symbol('aborted');
 
-/** `p`, or ABORTED as soon as the signal fires (the work behind `p` is left to itself). */
-function unlessAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T | typeof ABORTED> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.resolve(ABORTED);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => resolve(ABORTED);
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
-}
-
 /** how long the statement running when the run is stopped (SIGINT) may take to wrap up */
 const STOP_GRACE_MS = 400;
 
@@ -242,7 +223,7 @@ export async function runBatch(engine: Shell | ShellFactory, input: BatchInput, 
   /** `p`, or TIMED_OUT when the run was stopped and the statement's grace is over */
   const nextOf = async <T>(p: Promise<T>): Promise<T | typeof ABORTED> => {
     if (!signal?.aborted) {
-      const r = await unlessAborted(p, signal);
+      const r = await unlessAborted(p, signal, ABORTED);
       if (r !== ABORTED) return r;
     }
     graceEnds ??= Date.now() + STOP_GRACE_MS;
@@ -303,7 +284,7 @@ export async function runBatch(engine: Shell | ShellFactory, input: BatchInput, 
 
   const evs = events(input, io, o.stdin)[Symbol.asyncIterator]();
   for (;;) {
-    const next = await unlessAborted(evs.next(), signal);
+    const next = await unlessAborted(evs.next(), signal, ABORTED);
     if (next === ABORTED || next.done || mute) break;
     const ev = next.value;
     if (ev.kind === 'statement' && pipelinable(ev, shell)) {

@@ -14,6 +14,7 @@ import { toCqlType, type DriverType } from './types.js';
 import { capYoungGeneration } from '../memory.js';
 import { patchTimestampDecoding, timestampOverflows, valueConverter } from './values.js';
 import { consistencyCode } from './consistency.js';
+import { unlessAborted } from '../util/abort.js';
 
 export type { TlsOptions } from './tls.js';
 
@@ -228,7 +229,7 @@ export class Session {
     let pending: Promise<driver.types.ResultSet> | undefined = fetch(undefined);
     while (pending) {
       // a cancelled statement stops waiting at once (its request is dropped, not awaited)
-      const rs: driver.types.ResultSet | undefined = await untilAborted(pending, o.signal);
+      const rs: driver.types.ResultSet | undefined = await unlessAborted(pending, o.signal, undefined);
       if (!rs || o.signal?.aborted) return;
       pageState = rs.pageState ?? undefined;
       // a long stream: stop the young generation's growth (src/memory.ts); one page never needs it
@@ -400,32 +401,6 @@ export class Session {
   async close(): Promise<void> {
     await this.client.shutdown();
   }
-}
-
-/** `p`, or undefined as soon as `signal` aborts (a rejection of `p` after that is ignored). */
-function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
-  if (!signal) return p;
-  if (signal.aborted) {
-    p.catch(() => {});
-    return Promise.resolve(undefined);
-  }
-  return new Promise<T | undefined>((resolve, reject) => {
-    const onAbort = () => {
-      p.catch(() => {});
-      resolve(undefined);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }
 
 /** the least time between two immediate reconnection attempts of reviveIfDown */
