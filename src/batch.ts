@@ -9,9 +9,7 @@ import type { Output } from './shell/output.js';
 import { unlessAborted } from './util/abort.js';
 
 export type BatchInput =
-  | { kind: 'execute'; text: string }
-  | { kind: 'file'; name: string; text: string }
-  | { kind: 'stream'; name: string; stream: NodeJS.ReadableStream };
+  { kind: 'execute'; text: string } | { kind: 'file'; name: string; text: string } | { kind: 'stream'; name: string; stream: NodeJS.ReadableStream };
 
 export interface BatchOptions {
   out: Sink;

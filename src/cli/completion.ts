@@ -37,7 +37,15 @@ interface Opt {
 }
 
 const valueOf = (o: CliOption): ValueKind =>
-  o.value === undefined ? { kind: 'none' } : o.long === 'profile' ? { kind: 'profile' } : o.file ? { kind: 'file' } : o.choices ? { kind: 'choice', choices: o.choices } : { kind: 'free' };
+  o.value === undefined
+    ? { kind: 'none' }
+    : o.long === 'profile'
+      ? { kind: 'profile' }
+      : o.file
+        ? { kind: 'file' }
+        : o.choices
+          ? { kind: 'choice', choices: o.choices }
+          : { kind: 'free' };
 
 /** The main command's options, from the option table. */
 export function mainOptions(): Opt[] {
@@ -187,7 +195,8 @@ function zshSpecs(opts: Opt[], indent: string): string {
 function zshScript(): string {
   const verbSpecs = ['add', 'edit', 'import-cqlshrc', 'list', 'default']
     .map((v) => {
-      const first = v === 'edit' || v === 'default' ? "'1:profile:_tscqlsh_profiles'" : v === 'add' ? "'1:name: '" : v === 'import-cqlshrc' ? "'1:cqlshrc:_files'" : '';
+      const first =
+        v === 'edit' || v === 'default' ? "'1:profile:_tscqlsh_profiles'" : v === 'add' ? "'1:name: '" : v === 'import-cqlshrc' ? "'1:cqlshrc:_files'" : '';
       return `    ${v})\n      _arguments -S \\\n${zshSpecs(profileOptions(v), '        ')}${first ? ` \\\n        ${first}` : ''} ;;`;
     })
     .join('\n');
@@ -273,7 +282,7 @@ function fishScript(): string {
     '    command $cmd profile list --names 2>/dev/null',
     'end',
     '',
-    '# no subcommand: the main command\'s flags',
+    "# no subcommand: the main command's flags",
     'function __tscqlsh_main',
     '    set -l w (commandline -opc)',
     `    not contains -- "$w[2]" ${words(SUBCOMMANDS)}`,
@@ -318,7 +327,9 @@ export function runCompletion(argv: string[], io: CompletionIo = { out: (s) => p
     return 0;
   }
   if (shell === undefined || !(SHELLS as readonly string[]).includes(shell) || rest.length) {
-    io.err(`${completionHelp()}\ntscqlsh completion: error: ${shell === undefined ? 'which shell?' : rest.length ? `unexpected argument '${rest[0]}'` : `unknown shell '${shell}'`} (choose from ${SHELLS.join(', ')})\n`);
+    io.err(
+      `${completionHelp()}\ntscqlsh completion: error: ${shell === undefined ? 'which shell?' : rest.length ? `unexpected argument '${rest[0]}'` : `unknown shell '${shell}'`} (choose from ${SHELLS.join(', ')})\n`,
+    );
     return 2;
   }
   io.out(completionScript(shell as CompletionShell));

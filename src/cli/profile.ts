@@ -95,7 +95,9 @@ async function dispatch(argv: string[], io: ProfileIo): Promise<number> {
       for (const n of names) {
         const p = c.profiles![n];
         const where = `${p.host ?? '127.0.0.1'}:${p.port ?? 9042}`;
-        io.out(`${n === c.defaultProfile ? '*' : ' '} ${n.padEnd(16)} ${where}  auth=${p.auth ?? 'none'}${p.ssl ? ' tls' : ''}${p.preset ? ` (${p.preset})` : ''}\n`);
+        io.out(
+          `${n === c.defaultProfile ? '*' : ' '} ${n.padEnd(16)} ${where}  auth=${p.auth ?? 'none'}${p.ssl ? ' tls' : ''}${p.preset ? ` (${p.preset})` : ''}\n`,
+        );
       }
       return 0;
     }

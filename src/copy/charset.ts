@@ -18,11 +18,22 @@ export interface TextEncoding {
 export type Codec = 'utf-8' | 'utf-8-sig' | 'latin-1' | 'ascii' | 'utf-16' | 'utf-16-le' | 'utf-16-be';
 
 const CANONICAL: Record<string, Codec> = {
-  utf8: 'utf-8', u8: 'utf-8', utf: 'utf-8', cp65001: 'utf-8',
+  utf8: 'utf-8',
+  u8: 'utf-8',
+  utf: 'utf-8',
+  cp65001: 'utf-8',
   utf8sig: 'utf-8-sig',
-  latin1: 'latin-1', iso88591: 'latin-1', '8859': 'latin-1', cp819: 'latin-1', l1: 'latin-1', latin: 'latin-1',
-  ascii: 'ascii', usascii: 'ascii', '646': 'ascii',
-  utf16: 'utf-16', u16: 'utf-16',
+  latin1: 'latin-1',
+  iso88591: 'latin-1',
+  '8859': 'latin-1',
+  cp819: 'latin-1',
+  l1: 'latin-1',
+  latin: 'latin-1',
+  ascii: 'ascii',
+  usascii: 'ascii',
+  '646': 'ascii',
+  utf16: 'utf-16',
+  u16: 'utf-16',
   utf16le: 'utf-16-le',
   utf16be: 'utf-16-be',
 };
@@ -33,7 +44,12 @@ function checkRange(text: string, codec: string, limit: number): never {
     const c = text.charCodeAt(i);
     if (c > limit) {
       const cp = text.codePointAt(i)!;
-      const esc = cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : cp > 0xff ? `\\u${cp.toString(16).padStart(4, '0')}` : `\\x${cp.toString(16).padStart(2, '0')}`;
+      const esc =
+        cp > 0xffff
+          ? `\\U${cp.toString(16).padStart(8, '0')}`
+          : cp > 0xff
+            ? `\\u${cp.toString(16).padStart(4, '0')}`
+            : `\\x${cp.toString(16).padStart(2, '0')}`;
       throw new UnicodeEncodeError(`'${codec}' codec can't encode character '${esc}': ordinal not in range(${limit + 1})`);
     }
   }
@@ -42,7 +58,12 @@ function checkRange(text: string, codec: string, limit: number): never {
 
 /** The Python codec a name stands for (any case, with or without - and _), of those COPY knows by name. */
 export function codecOf(name: string): Codec | undefined {
-  return CANONICAL[name.trim().toLowerCase().replace(/[-_\s]/g, '')];
+  return CANONICAL[
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/[-_\s]/g, '')
+  ];
 }
 
 const BEYOND_LATIN1 = /[^\x00-\xff]/;

@@ -79,10 +79,11 @@ export function converter(t: CqlType, o: ConvertOptions): Conv {
     case 'map': {
       const k = element(t.key, o);
       const x = nullable(t.value, o);
-      return (v) => split(v).map((item) => {
-        const kv = split(`{${item}}`, ':');
-        return [k(kv[0] ?? ''), x(kv[1] ?? '')] as [CqlValue, CqlValue];
-      });
+      return (v) =>
+        split(v).map((item) => {
+          const kv = split(`{${item}}`, ':');
+          return [k(kv[0] ?? ''), x(kv[1] ?? '')] as [CqlValue, CqlValue];
+        });
     }
     case 'tuple': {
       // cqlsh writes a null element as None (and cannot read it back): read it as a null
@@ -196,7 +197,10 @@ function intRange(n: bigint, bits: number): bigint {
 }
 
 function parseFloating(v: string): number {
-  const s = v.trim().toLowerCase().replace(/(?<=\d)_(?=\d)/g, '');
+  const s = v
+    .trim()
+    .toLowerCase()
+    .replace(/(?<=\d)_(?=\d)/g, '');
   if (/^[+-]?(inf|infinity)$/.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
   if (/^[+-]?nan$/.test(s)) return NaN;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(s)) throw new ParseError(`could not convert string to float: ${pyRepr(v)}`);
@@ -212,7 +216,10 @@ function parseDecimal(v: string): CqlDecimal {
 }
 
 function parseUuid(v: string): string {
-  const hex = v.trim().replace(/^urn:uuid:/i, '').replace(/[{}-]/g, '');
+  const hex = v
+    .trim()
+    .replace(/^urn:uuid:/i, '')
+    .replace(/[{}-]/g, '');
   if (!/^[0-9a-fA-F]{32}$/.test(hex)) throw new ParseError('badly formed hexadecimal UUID string');
   const h = hex.toLowerCase();
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
@@ -247,7 +254,16 @@ export function parseTimestamp(v: string, format: string): CqlTimestamp {
 
 /** A DATETIMEFORMAT made of %Y %m %d %H %M %S %f %z and literals, matched into TS's groups. */
 function strptimeAsIso(s: string, format: string): RegExpExecArray | null {
-  const groups: Record<string, string> = { Y: '(-?\\d{4})', m: '(\\d{1,2})', d: '(\\d{1,2})', H: '(\\d{1,2})', M: '(\\d{1,2})', S: '(\\d{1,2})', f: '(\\d{1,6})', z: '(?:(Z)|([+-])(\\d{2}):?(\\d{2}))' };
+  const groups: Record<string, string> = {
+    Y: '(-?\\d{4})',
+    m: '(\\d{1,2})',
+    d: '(\\d{1,2})',
+    H: '(\\d{1,2})',
+    M: '(\\d{1,2})',
+    S: '(\\d{1,2})',
+    f: '(\\d{1,6})',
+    z: '(?:(Z)|([+-])(\\d{2}):?(\\d{2}))',
+  };
   const order: string[] = [];
   let re = '';
   for (let i = 0; i < format.length; i++) {
@@ -301,8 +317,17 @@ function parseTime(v: string): bigint {
 }
 
 const DURATION_UNITS: Record<string, [months: number, days: number, nanos: bigint]> = {
-  y: [12, 0, 0n], mo: [1, 0, 0n], w: [0, 7, 0n], d: [0, 1, 0n], h: [0, 0, 3_600_000_000_000n], m: [0, 0, 60_000_000_000n],
-  s: [0, 0, 1_000_000_000n], ms: [0, 0, 1_000_000n], us: [0, 0, 1000n], 'µs': [0, 0, 1000n], ns: [0, 0, 1n],
+  y: [12, 0, 0n],
+  mo: [1, 0, 0n],
+  w: [0, 7, 0n],
+  d: [0, 1, 0n],
+  h: [0, 0, 3_600_000_000_000n],
+  m: [0, 0, 60_000_000_000n],
+  s: [0, 0, 1_000_000_000n],
+  ms: [0, 0, 1_000_000n],
+  us: [0, 0, 1000n],
+  µs: [0, 0, 1000n],
+  ns: [0, 0, 1n],
 };
 
 function parseDuration(v: string): CqlDuration {

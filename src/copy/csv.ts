@@ -210,7 +210,7 @@ export class CsvReader {
           this.state = S.StartRecord;
           return;
         }
-        throw new CsvError("new-line character seen in unquoted field - do you need to open the file in universal-newline mode?");
+        throw new CsvError('new-line character seen in unquoted field - do you need to open the file in universal-newline mode?');
     }
   }
 }

@@ -12,8 +12,13 @@ export interface Decoder {
 
 /** what TextDecoder calls the codecs COPY knows by name (ascii is read as latin-1: lenient) */
 const DECODER: Record<Codec, string> = {
-  'utf-8': 'utf-8', 'utf-8-sig': 'utf-8', 'latin-1': 'latin1', ascii: 'latin1',
-  'utf-16': 'utf-16', 'utf-16-le': 'utf-16le', 'utf-16-be': 'utf-16be',
+  'utf-8': 'utf-8',
+  'utf-8-sig': 'utf-8',
+  'latin-1': 'latin1',
+  ascii: 'latin1',
+  'utf-16': 'utf-16',
+  'utf-16-le': 'utf-16le',
+  'utf-16-be': 'utf-16be',
 };
 
 /** A streaming decoder for a Python codec name, or null when Node has no such encoding. */

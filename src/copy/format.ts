@@ -43,7 +43,12 @@ function lossy(v: CqlValue, t: CqlType): boolean {
     case 'set':
     case 'map':
     case 'vector':
-      return (v as unknown[]).length === 0 || (v as CqlValue[]).some((x) => (Array.isArray(x) && t.kind === 'map' ? lossy(x[0], t.key) || lossy(x[1], t.value) : lossy(x, (t as { element: CqlType }).element)));
+      return (
+        (v as unknown[]).length === 0 ||
+        (v as CqlValue[]).some((x) =>
+          Array.isArray(x) && t.kind === 'map' ? lossy(x[0], t.key) || lossy(x[1], t.value) : lossy(x, (t as { element: CqlType }).element),
+        )
+      );
     case 'tuple':
     case 'udt':
       return true;

@@ -166,11 +166,7 @@ export function cpuCount(): number {
 }
 
 /** Resolves the options: config sections, then the WITH options; throws CopyUsageError on a bad value. */
-export function resolveOptions(
-  st: CopyStatement,
-  ks: string,
-  o: { configFile?: string; timestampFormat?: string; preset?: CopyPreset } = {},
-): CopyOptions {
+export function resolveOptions(st: CopyStatement, ks: string, o: { configFile?: string; timestampFormat?: string; preset?: CopyPreset } = {}): CopyOptions {
   const given = new Map(st.options);
   const notes: string[] = [];
   const configFile = expandUser(given.get('configfile') || o.configFile || defaultCqlshrc());
@@ -203,7 +199,11 @@ export function resolveOptions(
   const escape = pop('escape', '\\');
   const delimiter = pop('delimiter', ',');
   const dialect: CsvDialect = quote === escape ? { delimiter, quote, escape: undefined, doublequote: true } : { delimiter, quote, escape, doublequote: false };
-  for (const [n, c] of [['delimiter', delimiter], ['quotechar', quote], ['escapechar', escape]] as const) {
+  for (const [n, c] of [
+    ['delimiter', delimiter],
+    ['quotechar', quote],
+    ['escapechar', escape],
+  ] as const) {
     if ([...c].length !== 1) throw new CopyUsageError(`"${n}" must be a 1-character string`);
   }
   const keyspaces = o.preset?.keyspaces === true;
@@ -224,13 +224,17 @@ export function resolveOptions(
   const reportFrequency = pyFloat(pop('reportfrequency', '0.25'));
   const decimalSep = pop('decimalsep', '.');
   const thousandsSep = pop('thousandssep', '');
-  const boolList = pop('boolstyle', 'True, False').split(',').map((s) => s.trim());
+  const boolList = pop('boolstyle', 'True, False')
+    .split(',')
+    .map((s) => s.trim());
   const numProcesses = pyInt(pop('numprocesses', String(Math.max(1, Math.min(16, cpuCount() - 1)))));
   const beginToken = pop('begintoken', '');
   const endToken = pop('endtoken', '');
   const maxRows = pyInt(pop('maxrows', '-1'));
   const skipRows = pyInt(pop('skiprows', '0'));
-  const skipCols = pop('skipcols', '').split(',').map((s) => s.trim());
+  const skipCols = pop('skipcols', '')
+    .split(',')
+    .map((s) => s.trim());
   const maxParseErrors = pyInt(pop('maxparseerrors', '-1'));
   const maxInsertErrors = pyInt(pop('maxinserterrors', '1000'));
   const errFile = normPath(pop('errfile', `import_${ks}_${st.table}.err`));
@@ -244,12 +248,41 @@ export function resolveOptions(
     throw new CopyUsageError(`Invalid boolean styles [${boolList.map((s) => `'${s}'`).join(', ')}]`);
   }
   return {
-    dialect, nullText, header, encoding, maxRequests, pageSize, pageTimeout, maxAttempts, timestampFormat,
-    floatPrecision, doublePrecision, chunkSize, ingestRate, maxBatchSize, minBatchSize, reportFrequency,
-    decimalSep, thousandsSep, boolStyle: [boolList[0], boolList[1]], numProcesses, beginToken, endToken,
-    maxRows, skipRows, skipCols, maxParseErrors, maxInsertErrors, errFile, rateFile, maxOutputSize,
-    preparedStatements, ttl, consistency: keyspaces ? 'LOCAL_QUORUM' : undefined,
-    unrecognized: [...opts.keys()], notes,
+    dialect,
+    nullText,
+    header,
+    encoding,
+    maxRequests,
+    pageSize,
+    pageTimeout,
+    maxAttempts,
+    timestampFormat,
+    floatPrecision,
+    doublePrecision,
+    chunkSize,
+    ingestRate,
+    maxBatchSize,
+    minBatchSize,
+    reportFrequency,
+    decimalSep,
+    thousandsSep,
+    boolStyle: [boolList[0], boolList[1]],
+    numProcesses,
+    beginToken,
+    endToken,
+    maxRows,
+    skipRows,
+    skipCols,
+    maxParseErrors,
+    maxInsertErrors,
+    errFile,
+    rateFile,
+    maxOutputSize,
+    preparedStatements,
+    ttl,
+    consistency: keyspaces ? 'LOCAL_QUORUM' : undefined,
+    unrecognized: [...opts.keys()],
+    notes,
   };
 }
 
@@ -266,7 +299,11 @@ function pyDict(entries: [string, string][]): string {
 export function describeInterval(seconds: number): string {
   const desc: string[] = [];
   let s = seconds;
-  for (const [len, unit] of [[86400, 'day'], [3600, 'hour'], [60, 'minute']] as const) {
+  for (const [len, unit] of [
+    [86400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+  ] as const) {
     const num = Math.trunc(s) / len;
     if (num > 0) desc.push(`${Math.trunc(num)} ${unit}${num > 1 ? 's' : ''}`);
     s = s - Math.floor(s / len) * len;

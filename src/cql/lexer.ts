@@ -48,12 +48,63 @@ export type OpenConstruct = 'string' | 'name' | 'pgString' | 'comment' | 'lineCo
 
 // Reserved keywords: a word spelled like one of these (and standing alone) is a reserved_identifier.
 const RESERVED = new Set([
-  'add', 'allow', 'alter', 'and', 'apply', 'asc', 'authorize', 'batch', 'begin', 'by', 'columnfamily',
-  'create', 'delete', 'desc', 'describe', 'drop', 'entries', 'execute', 'from', 'full', 'grant', 'if',
-  'in', 'index', 'infinity', 'insert', 'into', 'is', 'keyspace', 'limit', 'materialized', 'modify',
-  'nan', 'norecursive', 'not', 'null', 'of', 'on', 'or', 'order', 'primary', 'rename', 'revoke',
-  'schema', 'select', 'set', 'table', 'to', 'token', 'truncate', 'unlogged', 'update', 'use', 'using',
-  'view', 'where', 'with',
+  'add',
+  'allow',
+  'alter',
+  'and',
+  'apply',
+  'asc',
+  'authorize',
+  'batch',
+  'begin',
+  'by',
+  'columnfamily',
+  'create',
+  'delete',
+  'desc',
+  'describe',
+  'drop',
+  'entries',
+  'execute',
+  'from',
+  'full',
+  'grant',
+  'if',
+  'in',
+  'index',
+  'infinity',
+  'insert',
+  'into',
+  'is',
+  'keyspace',
+  'limit',
+  'materialized',
+  'modify',
+  'nan',
+  'norecursive',
+  'not',
+  'null',
+  'of',
+  'on',
+  'or',
+  'order',
+  'primary',
+  'rename',
+  'revoke',
+  'schema',
+  'select',
+  'set',
+  'table',
+  'to',
+  'token',
+  'truncate',
+  'unlogged',
+  'update',
+  'use',
+  'using',
+  'view',
+  'where',
+  'with',
 ]);
 
 const NL = 10;
@@ -112,7 +163,11 @@ function charAt(s: string, i: number): string {
 }
 
 function foldKeyword(word: string): string {
-  return word.replace(/[\u0130\u0131]/g, 'i').replace(/\u017f/g, 's').replace(/\u212a/g, 'k').toLowerCase();
+  return word
+    .replace(/[\u0130\u0131]/g, 'i')
+    .replace(/\u017f/g, 's')
+    .replace(/\u212a/g, 'k')
+    .toLowerCase();
 }
 
 const UUID_GROUPS = [8, 4, 4, 4, 12];
@@ -191,8 +246,7 @@ export class CqlLexer {
   lex(seg: string, line: number, emit: (t: Token) => void): number {
     const n = seg.length;
     const base = this.base;
-    const tok = (type: TokenType, s: number, e: number) =>
-      emit({ type, text: seg.slice(s, e), start: base + s, end: base + e, line });
+    const tok = (type: TokenType, s: number, e: number) => emit({ type, text: seg.slice(s, e), start: base + s, end: base + e, line });
     let i = 0;
     if (this.open) i = this.resume(seg, 0, 0, emit);
     while (i < n) {
@@ -212,8 +266,7 @@ export class CqlLexer {
           while (e < n && isWordPart(seg.charCodeAt(e))) e++;
           const word = seg.slice(i, e);
           const before = i > 0 ? charBefore(seg, i) : this.prevChar;
-          const reserved =
-            RESERVED.has(foldKeyword(word)) && !isUnicodeWordChar(before) && !isUnicodeWordChar(charAt(seg, e));
+          const reserved = RESERVED.has(foldKeyword(word)) && !isUnicodeWordChar(before) && !isUnicodeWordChar(charAt(seg, e));
           emit({ type: reserved ? 'reserved_identifier' : 'identifier', text: word, start: base + i, end: base + e, line });
         }
         i = e;

@@ -52,18 +52,7 @@ export type CqlType =
  * - udt: (CqlValue)[] aligned with the type's fields (missing trailing fields are null)
  */
 export type CqlValue =
-  | null
-  | string
-  | number
-  | bigint
-  | boolean
-  | Uint8Array
-  | CqlDecimal
-  | CqlTimestamp
-  | CqlDate
-  | CqlDuration
-  | CqlValue[]
-  | [CqlValue, CqlValue][];
+  null | string | number | bigint | boolean | Uint8Array | CqlDecimal | CqlTimestamp | CqlDate | CqlDuration | CqlValue[] | [CqlValue, CqlValue][];
 
 export class CqlDecimal {
   constructor(

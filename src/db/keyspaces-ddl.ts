@@ -13,7 +13,10 @@ const name = (quoted?: string, plain?: string) => (quoted !== undefined ? quoted
 
 /** The table or keyspace a DDL statement changes, or undefined for anything else. */
 export function ddlTarget(cql: string, currentKeyspace?: string): DdlTarget | undefined {
-  const re = new RegExp(String.raw`^\s*(create|alter|drop)\s+(table|columnfamily|keyspace|schema)\s+(?:if\s+(?:not\s+)?exists\s+)?${IDENT}(?:\s*\.\s*${IDENT})?`, 'i');
+  const re = new RegExp(
+    String.raw`^\s*(create|alter|drop)\s+(table|columnfamily|keyspace|schema)\s+(?:if\s+(?:not\s+)?exists\s+)?${IDENT}(?:\s*\.\s*${IDENT})?`,
+    'i',
+  );
   const m = re.exec(cql);
   if (!m) return undefined;
   const verb = m[1].toLowerCase();
@@ -39,9 +42,10 @@ export async function waitForDdl(t: DdlTarget, query: StatusQuery, o: WaitOption
   const interval = o.intervalMs ?? 1000;
   const deadline = Date.now() + (o.timeoutMs ?? 10 * 60_000);
   const label = t.kind === 'table' ? `table ${t.keyspace}.${t.table}` : `keyspace ${t.keyspace}`;
-  const cql = t.kind === 'table'
-    ? 'SELECT status FROM system_schema_mcs.tables WHERE keyspace_name = ? AND table_name = ?'
-    : 'SELECT keyspace_name FROM system_schema_mcs.keyspaces WHERE keyspace_name = ?';
+  const cql =
+    t.kind === 'table'
+      ? 'SELECT status FROM system_schema_mcs.tables WHERE keyspace_name = ? AND table_name = ?'
+      : 'SELECT keyspace_name FROM system_schema_mcs.keyspaces WHERE keyspace_name = ?';
   const params = t.kind === 'table' ? [t.keyspace, t.table!] : [t.keyspace];
   const started = Date.now();
   for (let first = true; ; first = false) {

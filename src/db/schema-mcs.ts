@@ -47,14 +47,26 @@ export async function loadMcs(select: Select, keyspaceRows: Row[]) {
   const userKeyspaces = [...new Set([...keyspaceRows, ...user].map((r) => str(r.keyspace_name)))].filter((k) => !isSystem(k));
   const tagQueries = [
     ...userKeyspaces.map((k) => `SELECT * FROM system_schema_mcs.tags WHERE keyspace_name = ${quoteString(k)} AND resource_type = 'keyspace'`),
-    ...user.map((r) => `SELECT * FROM system_schema_mcs.tags WHERE keyspace_name = ${quoteString(str(r.keyspace_name))} AND resource_name = ${quoteString(str(r.table_name))}`),
+    ...user.map(
+      (r) =>
+        `SELECT * FROM system_schema_mcs.tags WHERE keyspace_name = ${quoteString(str(r.keyspace_name))} AND resource_name = ${quoteString(str(r.table_name))}`,
+    ),
   ];
   const [local, tags, autoscaling, regionTables, regionAutoscaling] = await Promise.all([
     quiet('SELECT data_center FROM system.local'),
     allTags ?? each(select, tagQueries),
-    each(select, provisioned.map((r) => `SELECT * FROM system_schema_mcs.autoscaling ${where(r)}`)),
-    each(select, replicated.map((r) => `SELECT * FROM system_multiregion_info.tables ${where(r)}`)),
-    each(select, replicated.filter((r) => throughputMode(r) === 'PROVISIONED').map((r) => `SELECT * FROM system_multiregion_info.autoscaling ${where(r)}`)),
+    each(
+      select,
+      provisioned.map((r) => `SELECT * FROM system_schema_mcs.autoscaling ${where(r)}`),
+    ),
+    each(
+      select,
+      replicated.map((r) => `SELECT * FROM system_multiregion_info.tables ${where(r)}`),
+    ),
+    each(
+      select,
+      replicated.filter((r) => throughputMode(r) === 'PROVISIONED').map((r) => `SELECT * FROM system_multiregion_info.autoscaling ${where(r)}`),
+    ),
   ]);
   return mcsModel({ tables, tags, autoscaling, regionTables, regionAutoscaling, region: strOrNull(local[0]?.data_center) ?? undefined });
 }

@@ -37,11 +37,28 @@ export interface DriverType {
 
 const MARSHAL = 'org.apache.cassandra.db.marshal.';
 const MARSHAL_SCALARS: Record<string, ScalarKind> = {
-  AsciiType: 'ascii', LongType: 'bigint', BytesType: 'blob', BooleanType: 'boolean', CounterColumnType: 'counter',
-  DecimalType: 'decimal', DoubleType: 'double', FloatType: 'float', Int32Type: 'int', UTF8Type: 'text',
-  TimestampType: 'timestamp', DateType: 'timestamp', UUIDType: 'uuid', IntegerType: 'varint', TimeUUIDType: 'timeuuid',
-  InetAddressType: 'inet', SimpleDateType: 'date', TimeType: 'time', ShortType: 'smallint', ByteType: 'tinyint',
-  DurationType: 'duration', EmptyType: 'empty',
+  AsciiType: 'ascii',
+  LongType: 'bigint',
+  BytesType: 'blob',
+  BooleanType: 'boolean',
+  CounterColumnType: 'counter',
+  DecimalType: 'decimal',
+  DoubleType: 'double',
+  FloatType: 'float',
+  Int32Type: 'int',
+  UTF8Type: 'text',
+  TimestampType: 'timestamp',
+  DateType: 'timestamp',
+  UUIDType: 'uuid',
+  IntegerType: 'varint',
+  TimeUUIDType: 'timeuuid',
+  InetAddressType: 'inet',
+  SimpleDateType: 'date',
+  TimeType: 'time',
+  ShortType: 'smallint',
+  ByteType: 'tinyint',
+  DurationType: 'duration',
+  EmptyType: 'empty',
 };
 
 /** Parses a Java marshal class name such as `VectorType(FloatType, 3)` (used for custom and vector types). */
@@ -79,7 +96,7 @@ export function parseMarshal(name: string): CqlType {
         return { kind: 'tuple', elements: args as CqlType[] };
       case 'FrozenType': {
         const inner = t(0);
-        return 'frozen' in inner || inner.kind === 'list' || inner.kind === 'set' || inner.kind === 'map' ? { ...inner, frozen: true } as CqlType : inner;
+        return 'frozen' in inner || inner.kind === 'list' || inner.kind === 'set' || inner.kind === 'map' ? ({ ...inner, frozen: true } as CqlType) : inner;
       }
       case 'ReversedType':
         return t(0);

@@ -87,7 +87,14 @@ export function part(t: CqlType): Part | null {
     case 'blob':
       return { size: (v) => (v as Uint8Array).length, write: (b, at, v) => (b.set(v as Uint8Array, at), (v as Uint8Array).length) };
     case 'varint': {
-      return { size: (v) => varintSize(v as bigint), write: (b, at, v) => { const x = varintBytes(v as bigint); b.set(x, at); return x.length; } };
+      return {
+        size: (v) => varintSize(v as bigint),
+        write: (b, at, v) => {
+          const x = varintBytes(v as bigint);
+          b.set(x, at);
+          return x.length;
+        },
+      };
     }
     case 'decimal':
       return {

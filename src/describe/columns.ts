@@ -4,8 +4,28 @@
 import type { ColumnModel } from './model.js';
 
 const SCALARS = new Set([
-  'ascii', 'bigint', 'blob', 'boolean', 'counter', 'date', 'decimal', 'double', 'duration', 'empty', 'float',
-  'inet', 'int', 'smallint', 'text', 'time', 'timestamp', 'timeuuid', 'tinyint', 'uuid', 'varchar', 'varint',
+  'ascii',
+  'bigint',
+  'blob',
+  'boolean',
+  'counter',
+  'date',
+  'decimal',
+  'double',
+  'duration',
+  'empty',
+  'float',
+  'inet',
+  'int',
+  'smallint',
+  'text',
+  'time',
+  'timestamp',
+  'timeuuid',
+  'tinyint',
+  'uuid',
+  'varchar',
+  'varint',
 ]);
 
 /** True for a multi-cell type: a non-frozen list, set, map or user type. */
@@ -38,8 +58,7 @@ function compareCells(a: ColumnModel, b: ColumnModel): number {
 export const partitionKey = (cols: readonly ColumnModel[]): ColumnModel[] =>
   cols.filter((c) => c.kind === 'partition_key').sort((a, b) => a.position - b.position);
 
-export const clustering = (cols: readonly ColumnModel[]): ColumnModel[] =>
-  cols.filter((c) => c.kind === 'clustering').sort((a, b) => a.position - b.position);
+export const clustering = (cols: readonly ColumnModel[]): ColumnModel[] => cols.filter((c) => c.kind === 'clustering').sort((a, b) => a.position - b.position);
 
 /** Every column in the order CREATE TABLE lists them. */
 export function createOrder(cols: readonly ColumnModel[]): ColumnModel[] {

@@ -59,10 +59,11 @@ export function typesInDependencyOrder(types: readonly TypeModel[]): TypeModel[]
   const visit = (t: TypeModel) => {
     if (done.has(t.name)) return;
     done.add(t.name);
-    for (const ft of t.fieldTypes) for (const dep of referencedTypes(ft)) {
-      const d = byName.get(dep);
-      if (d) visit(d);
-    }
+    for (const ft of t.fieldTypes)
+      for (const dep of referencedTypes(ft)) {
+        const d = byName.get(dep);
+        if (d) visit(d);
+      }
     out.push(t);
   };
   for (const t of types) visit(t);

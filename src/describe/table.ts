@@ -16,8 +16,7 @@ export function isCompact(t: TableModel): boolean {
 }
 
 /** A compact table without clustering columns of its own: its columns are stored as static ones. */
-const isStaticCompact = (t: TableModel): boolean =>
-  !t.flags.includes('super') && !t.flags.includes('dense') && !t.flags.includes('compound');
+const isStaticCompact = (t: TableModel): boolean => !t.flags.includes('super') && !t.flags.includes('dense') && !t.flags.includes('compound');
 
 function primaryKey(cols: readonly ColumnModel[]): string {
   const pk = partitionKey(cols).map((c) => quoteName(c.name));
@@ -35,9 +34,7 @@ function clusteringOrder(cols: readonly ColumnModel[]): string {
 export function createTable(t: TableModel, o: TableTextOptions = {}): string {
   const compact = isCompact(t);
   const staticCompact = isStaticCompact(t);
-  const visible = t.columns.filter(
-    (c) => !(compact && c.type === 'empty') && !(staticCompact && (c.kind === 'clustering' || c.kind === 'regular')),
-  );
+  const visible = t.columns.filter((c) => !(compact && c.type === 'empty') && !(staticCompact && (c.kind === 'clustering' || c.kind === 'regular')));
   const cols = createOrder(visible);
   const pk = partitionKey(cols);
   const ck = clustering(t.columns);
@@ -77,7 +74,11 @@ export function createTable(t: TableModel, o: TableTextOptions = {}): string {
 /** The CREATE MATERIALIZED VIEW statement. */
 export function createView(v: ViewModel, o: TableTextOptions = {}): string {
   const cols = v.columns;
-  const select = v.includeAllColumns ? '*' : selectOrder(cols).map((c) => quoteName(c.name)).join(', ');
+  const select = v.includeAllColumns
+    ? '*'
+    : selectOrder(cols)
+        .map((c) => quoteName(c.name))
+        .join(', ');
   const opts: string[] = [];
   if (o.internals) opts.push(`ID = ${v.id}`);
   if (clustering(cols).length) opts.push(clusteringOrder(cols));

@@ -14,20 +14,7 @@ export const ANSI_RESET = '\x1b[0m';
 
 /** What a piece of formatted output is, which picks its color. */
 export type ColorKey =
-  | 'text'
-  | 'error'
-  | 'blob'
-  | 'timestamp'
-  | 'date'
-  | 'time'
-  | 'int'
-  | 'float'
-  | 'decimal'
-  | 'inet'
-  | 'boolean'
-  | 'uuid'
-  | 'duration'
-  | 'collection';
+  'text' | 'error' | 'blob' | 'timestamp' | 'date' | 'time' | 'int' | 'float' | 'decimal' | 'inet' | 'boolean' | 'uuid' | 'duration' | 'collection';
 
 export interface ColorMap {
   text: string;
@@ -68,8 +55,7 @@ export const VALUE_COLORS: ColorMap = {
 
 /** The colors a header name is drawn with: the role's color, escapes dark magenta. */
 export function headerColors(role: Column['role']): ColorMap {
-  const main =
-    role === 'partition_key' ? RED : role === 'clustering' ? CYAN : role === 'static' ? WHITE : MAGENTA;
+  const main = role === 'partition_key' ? RED : role === 'clustering' ? CYAN : role === 'static' ? WHITE : MAGENTA;
   const colors = { ...VALUE_COLORS };
   for (const key of Object.keys(colors) as (keyof ColorMap)[]) colors[key] = main;
   colors.error = RED;

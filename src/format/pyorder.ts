@@ -265,11 +265,7 @@ export function sortedSetItems(values: CqlValue[], t: CqlType): CqlValue[] {
 }
 
 /** Map entries in the order of Python's sorted() over (key, value) pairs. */
-export function sortedMapEntries(
-  entries: [CqlValue, CqlValue][],
-  keyType: CqlType,
-  valueType: CqlType,
-): [CqlValue, CqlValue][] {
+export function sortedMapEntries(entries: [CqlValue, CqlValue][], keyType: CqlType, valueType: CqlType): [CqlValue, CqlValue][] {
   const less = (p: [CqlValue, CqlValue], q: [CqlValue, CqlValue]): boolean => {
     if (!pyEqual(p[0], q[0], keyType)) return pyCompare(p[0], q[0], keyType, '<');
     if (!pyEqual(p[1], q[1], valueType)) return pyCompare(p[1], q[1], valueType, '<');

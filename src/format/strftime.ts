@@ -19,10 +19,7 @@ export interface WallTime {
 }
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Python's rendering of a UTC offset for %z: +HHMM, with :SS seconds appended when present. */
 export function formatOffset(offset: number): string {
@@ -79,49 +76,87 @@ type Conv = { num: number; width: number; pad: '0' | ' ' } | { str: string; lowe
 function conversion(c: string, f: Fields): Conv | string | null {
   const hour12 = f.hour % 12 === 0 ? 12 : f.hour % 12;
   switch (c) {
-    case 'a': return { str: DAYS[f.weekday].slice(0, 3) };
-    case 'A': return { str: DAYS[f.weekday] };
+    case 'a':
+      return { str: DAYS[f.weekday].slice(0, 3) };
+    case 'A':
+      return { str: DAYS[f.weekday] };
     case 'b':
-    case 'h': return { str: MONTHS[f.month - 1].slice(0, 3) };
-    case 'B': return { str: MONTHS[f.month - 1] };
-    case 'c': return '%a %b %e %H:%M:%S %Y';
-    case 'C': return { num: Math.floor(f.year / 100), width: 1, pad: '0' };
-    case 'd': return { num: f.day, width: 2, pad: '0' };
-    case 'D': return '%m/%d/%y';
-    case 'e': return { num: f.day, width: 2, pad: ' ' };
-    case 'F': return '%Y-%m-%d';
-    case 'G': return { num: isoWeek(f).isoYear, width: 1, pad: '0' };
-    case 'g': return { num: ((isoWeek(f).isoYear % 100) + 100) % 100, width: 2, pad: '0' };
-    case 'H': return { num: f.hour, width: 2, pad: '0' };
-    case 'I': return { num: hour12, width: 2, pad: '0' };
-    case 'j': return { num: f.yearDay + 1, width: 3, pad: '0' };
-    case 'k': return { num: f.hour, width: 2, pad: ' ' };
-    case 'l': return { num: hour12, width: 2, pad: ' ' };
-    case 'm': return { num: f.month, width: 2, pad: '0' };
-    case 'M': return { num: f.minute, width: 2, pad: '0' };
-    case 'n': return { str: '\n' };
-    case 'p': return { str: f.hour < 12 ? 'AM' : 'PM', lowerForHash: true };
-    case 'P': return { str: f.hour < 12 ? 'am' : 'pm' };
-    case 'r': return '%I:%M:%S %p';
-    case 'R': return '%H:%M';
+    case 'h':
+      return { str: MONTHS[f.month - 1].slice(0, 3) };
+    case 'B':
+      return { str: MONTHS[f.month - 1] };
+    case 'c':
+      return '%a %b %e %H:%M:%S %Y';
+    case 'C':
+      return { num: Math.floor(f.year / 100), width: 1, pad: '0' };
+    case 'd':
+      return { num: f.day, width: 2, pad: '0' };
+    case 'D':
+      return '%m/%d/%y';
+    case 'e':
+      return { num: f.day, width: 2, pad: ' ' };
+    case 'F':
+      return '%Y-%m-%d';
+    case 'G':
+      return { num: isoWeek(f).isoYear, width: 1, pad: '0' };
+    case 'g':
+      return { num: ((isoWeek(f).isoYear % 100) + 100) % 100, width: 2, pad: '0' };
+    case 'H':
+      return { num: f.hour, width: 2, pad: '0' };
+    case 'I':
+      return { num: hour12, width: 2, pad: '0' };
+    case 'j':
+      return { num: f.yearDay + 1, width: 3, pad: '0' };
+    case 'k':
+      return { num: f.hour, width: 2, pad: ' ' };
+    case 'l':
+      return { num: hour12, width: 2, pad: ' ' };
+    case 'm':
+      return { num: f.month, width: 2, pad: '0' };
+    case 'M':
+      return { num: f.minute, width: 2, pad: '0' };
+    case 'n':
+      return { str: '\n' };
+    case 'p':
+      return { str: f.hour < 12 ? 'AM' : 'PM', lowerForHash: true };
+    case 'P':
+      return { str: f.hour < 12 ? 'am' : 'pm' };
+    case 'r':
+      return '%I:%M:%S %p';
+    case 'R':
+      return '%H:%M';
     case 's': {
       const days = daysFromCivil(f.year, f.month, f.day);
       return { num: days * 86400 + f.hour * 3600 + f.minute * 60 + f.second, width: 1, pad: '0' };
     }
-    case 'S': return { num: f.second, width: 2, pad: '0' };
-    case 't': return { str: '\t' };
-    case 'T': return '%H:%M:%S';
-    case 'u': return { num: f.weekday === 0 ? 7 : f.weekday, width: 1, pad: '0' };
-    case 'U': return { num: Math.floor((f.yearDay + 7 - f.weekday) / 7), width: 2, pad: '0' };
-    case 'V': return { num: isoWeek(f).week, width: 2, pad: '0' };
-    case 'w': return { num: f.weekday, width: 1, pad: '0' };
-    case 'W': return { num: Math.floor((f.yearDay + 7 - ((f.weekday + 6) % 7)) / 7), width: 2, pad: '0' };
-    case 'x': return '%m/%d/%y';
-    case 'X': return '%H:%M:%S';
-    case 'y': return { num: f.year % 100, width: 2, pad: '0' };
-    case 'Y': return { num: f.year, width: 1, pad: '0' };
-    case '%': return { str: '%' };
-    default: return null;
+    case 'S':
+      return { num: f.second, width: 2, pad: '0' };
+    case 't':
+      return { str: '\t' };
+    case 'T':
+      return '%H:%M:%S';
+    case 'u':
+      return { num: f.weekday === 0 ? 7 : f.weekday, width: 1, pad: '0' };
+    case 'U':
+      return { num: Math.floor((f.yearDay + 7 - f.weekday) / 7), width: 2, pad: '0' };
+    case 'V':
+      return { num: isoWeek(f).week, width: 2, pad: '0' };
+    case 'w':
+      return { num: f.weekday, width: 1, pad: '0' };
+    case 'W':
+      return { num: Math.floor((f.yearDay + 7 - ((f.weekday + 6) % 7)) / 7), width: 2, pad: '0' };
+    case 'x':
+      return '%m/%d/%y';
+    case 'X':
+      return '%H:%M:%S';
+    case 'y':
+      return { num: f.year % 100, width: 2, pad: '0' };
+    case 'Y':
+      return { num: f.year, width: 1, pad: '0' };
+    case '%':
+      return { str: '%' };
+    default:
+      return null;
   }
 }
 

@@ -69,14 +69,12 @@ function parseZoneFile(buf: Buffer): ZoneFile | null {
     timeSize = 8;
   }
   const transitions: number[] = [];
-  for (let i = 0; i < timeCnt; i++)
-    transitions.push(timeSize === 8 ? Number(buf.readBigInt64BE(pos + i * 8)) : buf.readInt32BE(pos + i * 4));
+  for (let i = 0; i < timeCnt; i++) transitions.push(timeSize === 8 ? Number(buf.readBigInt64BE(pos + i * 8)) : buf.readInt32BE(pos + i * 4));
   pos += timeCnt * timeSize;
   const types = Array.from(buf.subarray(pos, pos + timeCnt));
   pos += timeCnt;
   const raw = [];
-  for (let i = 0; i < typeCnt; i++)
-    raw.push({ offset: buf.readInt32BE(pos + i * 6), isDst: buf[pos + i * 6 + 4] === 1, idx: buf[pos + i * 6 + 5] });
+  for (let i = 0; i < typeCnt; i++) raw.push({ offset: buf.readInt32BE(pos + i * 6), isDst: buf[pos + i * 6 + 4] === 1, idx: buf[pos + i * 6 + 5] });
   pos += typeCnt * 6;
   const infos = raw.map((r) => ({ offset: r.offset, isDst: r.isDst, abbr: readCString(buf, pos + r.idx) }));
   pos += charCnt + leap * (timeSize + 4) + isStd + isUt;

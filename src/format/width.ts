@@ -5,15 +5,7 @@
 // skin-tone modifiers attach to the preceding emoji, Indic virama conjuncts and spacing marks
 // make a two-cell cluster).
 
-import {
-  EXTENDED_PICTOGRAPHIC,
-  SPACING_MARK,
-  VIRAMA,
-  VS15_NARROWS,
-  VS16_WIDENS,
-  WIDE,
-  ZERO_WIDTH,
-} from './width-tables.js';
+import { EXTENDED_PICTOGRAPHIC, SPACING_MARK, VIRAMA, VS15_NARROWS, VS16_WIDENS, WIDE, ZERO_WIDTH } from './width-tables.js';
 
 function inRanges(table: readonly number[], cp: number): boolean {
   const pairs = table.length / 2;

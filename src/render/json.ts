@@ -174,4 +174,3 @@ export function renderJson(columns: Column[], rows: Iterable<CqlValue[]>, opts?:
   for (const row of rows) out += r.row(row);
   return out + r.end();
 }
-

@@ -46,12 +46,7 @@ export function ruleLine(widths: number[]): string {
  * rows, and a blank line after them on a tty. `rows` null means "no rows": header, rule and a
  * blank line whatever the mode.
  */
-export function formatRowsBlock(
-  headers: Formatted[],
-  rows: Formatted[][] | null,
-  withHeader: boolean,
-  opts: { color: boolean; tty: boolean },
-): string {
+export function formatRowsBlock(headers: Formatted[], rows: Formatted[][] | null, withHeader: boolean, opts: { color: boolean; tty: boolean }): string {
   const widths = headers.map((h) => h.width);
   if (rows) {
     for (const row of rows) {
@@ -85,13 +80,7 @@ const SPACES = Array.from({ length: 128 }, (_, i) => ' '.repeat(i));
 const spaces = (n: number) => (n < SPACES.length ? SPACES[n] : ' '.repeat(n));
 
 /** One page as cqlsh prints it (print_static_result). `rowOffset` counts rows before it. */
-export function formatPage(
-  headers: Formatted[],
-  rows: Formatted[][],
-  withHeader: boolean,
-  rowOffset: number,
-  opts: TableOptions,
-): string {
+export function formatPage(headers: Formatted[], rows: Formatted[][], withHeader: boolean, rowOffset: number, opts: TableOptions): string {
   if (headers.length === 0) return '';
   if (rows.length === 0) return formatRowsBlock(headers, null, true, opts);
   if (opts.expanded) return formatExpandedBlock(headers, rows, rowOffset, opts.color);
@@ -122,8 +111,7 @@ export async function* renderResult(columns: Column[], pages: Pages, opts: Table
   const errors: string[] = [];
   yield '\n';
   const it = (Symbol.asyncIterator in pages ? pages[Symbol.asyncIterator]() : pages[Symbol.iterator]()) as
-    | AsyncIterator<Formatted[][]>
-    | Iterator<Formatted[][]>;
+    AsyncIterator<Formatted[][]> | Iterator<Formatted[][]>;
   let total = 0;
   let first = true;
   let next = await it.next();

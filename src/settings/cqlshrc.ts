@@ -50,7 +50,8 @@ export function cqlshCredentials(
     if (rcPassword && !isFileSecure(rcFile)) {
       text += '\nWarning: Password is found in an insecure cqlshrc file. The file is owned or readable by other users on the system.';
     }
-    text += '\nNotice: Credentials in the cqlshrc file is deprecated and will be ignored in the future.\nPlease use a credentials file to specify the username and password.\n\n';
+    text +=
+      '\nNotice: Credentials in the cqlshrc file is deprecated and will be ignored in the future.\nPlease use a credentials file to specify the username and password.\n\n';
     msgs.stderr.push(text);
   }
   let credFile: string | undefined = expandUser(
@@ -106,7 +107,8 @@ export function authProviderSection(rcFile: string, rc: Ini, creds: Ini, msgs: M
     if (!isFileSecure(rcFile)) {
       text += '\nWarning: Password is found in an insecure cqlshrc file.\n                    The file is owned or readable by other users on the system.';
     }
-    text += '\nNotice: Credentials in the cqlshrc file is deprecated and\n        will be ignored in the future.\n\n        Please use a credentials file to\n        specify the username and password.\n\n';
+    text +=
+      '\nNotice: Credentials in the cqlshrc file is deprecated and\n        will be ignored in the future.\n\n        Please use a credentials file to\n        specify the username and password.\n\n';
     msgs.stderr.push(text);
   }
   const fromCreds = creds.get(classname ?? 'PlainTextAuthProvider');

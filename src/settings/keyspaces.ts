@@ -64,7 +64,9 @@ export function followRegion(
   if (!explicit.localDataCenter && (before.localDataCenter === undefined || before.localDataCenter === before.region)) out.localDataCenter = region;
   const hostRegion = out.host ? regionOfHost(out.host) : undefined;
   if (hostRegion && hostRegion !== region) {
-    warnings.push(`Warning: host ${out.host} is the Amazon Keyspaces endpoint of ${hostRegion}, but the region is ${region}: the signature will not match. The endpoint of ${region} is ${keyspacesEndpoint(region, out.endpointVariant)}.`);
+    warnings.push(
+      `Warning: host ${out.host} is the Amazon Keyspaces endpoint of ${hostRegion}, but the region is ${region}: the signature will not match. The endpoint of ${region} is ${keyspacesEndpoint(region, out.endpointVariant)}.`,
+    );
   }
   if (out.localDataCenter !== undefined && out.localDataCenter !== region) {
     warnings.push(`Warning: the local data center is ${out.localDataCenter}, but Amazon Keyspaces names its data center after the region (${region}).`);

@@ -135,9 +135,12 @@ export async function openSession(
       return 1;
     }
     io.stderr.write(describeConnectError(e, conn.host, conn.port, conn.connectTimeoutMs) + '\n');
-    const hint = tlsHint(e, Boolean(conn.tls)) ?? authHint(e) ?? (settings.sigv4 && /signature|sigv4|authenticat/i.test(String((e as Error)?.message) + JSON.stringify(innerMessages(e)))
-      ? (await import('../db/auth/aws.js')).SIGV4_REJECTED_HINT
-      : undefined);
+    const hint =
+      tlsHint(e, Boolean(conn.tls)) ??
+      authHint(e) ??
+      (settings.sigv4 && /signature|sigv4|authenticat/i.test(String((e as Error)?.message) + JSON.stringify(innerMessages(e)))
+        ? (await import('../db/auth/aws.js')).SIGV4_REJECTED_HINT
+        : undefined);
     if (hint) io.stderr.write(`${hint}\n`);
     return 1;
   }

@@ -137,7 +137,6 @@ function distance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-
 export function checkProfileName(name: string): void {
   if (!PROFILE_NAME.test(name)) {
     // (not repeated: what cannot be a profile name may be a password typed in the wrong place)

@@ -2,9 +2,30 @@
 // sequence or an unfinished bracketed paste for the next chunk.
 
 export type KeyName =
-  | 'char' | 'paste' | 'enter' | 'newline' | 'tab' | 'backtab' | 'backspace' | 'delete'
-  | 'left' | 'right' | 'up' | 'down' | 'home' | 'end' | 'pageup' | 'pagedown'
-  | 'word-left' | 'word-right' | 'delete-word-forward' | 'delete-word-back' | 'yank-pop' | 'undo' | 'escape' | 'ctrl'
+  | 'char'
+  | 'paste'
+  | 'enter'
+  | 'newline'
+  | 'tab'
+  | 'backtab'
+  | 'backspace'
+  | 'delete'
+  | 'left'
+  | 'right'
+  | 'up'
+  | 'down'
+  | 'home'
+  | 'end'
+  | 'pageup'
+  | 'pagedown'
+  | 'word-left'
+  | 'word-right'
+  | 'delete-word-forward'
+  | 'delete-word-back'
+  | 'yank-pop'
+  | 'undo'
+  | 'escape'
+  | 'ctrl'
   /** the end of a non-terminal input (not a key: the input stream ended) */
   | 'eof';
 
@@ -18,10 +39,28 @@ const PASTE_START = '\x1b[200~';
 const PASTE_END = '\x1b[201~';
 
 const CSI: Record<string, KeyName> = {
-  A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', Z: 'backtab',
-  '1~': 'home', '7~': 'home', '4~': 'end', '8~': 'end', '3~': 'delete', '5~': 'pageup', '6~': 'pagedown',
-  '1;5C': 'word-right', '1;5D': 'word-left', '1;3C': 'word-right', '1;3D': 'word-left',
-  '1;5H': 'home', '1;5F': 'end', '1;2A': 'up', '1;2B': 'down',
+  A: 'up',
+  B: 'down',
+  C: 'right',
+  D: 'left',
+  H: 'home',
+  F: 'end',
+  Z: 'backtab',
+  '1~': 'home',
+  '7~': 'home',
+  '4~': 'end',
+  '8~': 'end',
+  '3~': 'delete',
+  '5~': 'pageup',
+  '6~': 'pagedown',
+  '1;5C': 'word-right',
+  '1;5D': 'word-left',
+  '1;3C': 'word-right',
+  '1;3D': 'word-left',
+  '1;5H': 'home',
+  '1;5F': 'end',
+  '1;2A': 'up',
+  '1;2B': 'down',
 };
 
 export class KeyParser {

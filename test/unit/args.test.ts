@@ -69,7 +69,11 @@ describe('parseArgs', () => {
 
   it('the new connection flags, and no secret in a usage error', () => {
     expect(parseArgs(['--no-ssl', '--local-dc', 'dc1', '--endpoint', 'fips', '--aws-timeout', '90', '--no-profile'])).toEqual({
-      ssl: false, localDc: 'dc1', endpoint: 'fips', awsTimeout: 90, noProfile: true,
+      ssl: false,
+      localDc: 'dc1',
+      endpoint: 'fips',
+      awsTimeout: 90,
+      noProfile: true,
     });
     expect(() => parseArgs(['--passwd=S3cr3t'])).toThrow(/^unrecognized arguments: --passwd=\.\.\.$/);
     expect(() => parseArgs(['-PS3cr3t'])).toThrow(/^unrecognized arguments: -P$/);

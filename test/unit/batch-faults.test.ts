@@ -47,7 +47,9 @@ describe('a stdout closed by its reader', () => {
     const err = new Pipe(100);
     const input = 'SELECT a FROM t;\nSELECT a FROM nope;\nSELECT a FROM t;\nSELECT a FROM t;\n';
     const code = await runBatch(shell, { kind: 'stream', name: '<stdin>', stream: Readable.from([input]) }, { out, err, color: false });
-    expect(err.text).toBe('<stdin>:2:[Errno 32] Broken pipe\n<stdin>:3:Error: no such table\n<stdin>:4:[Errno 32] Broken pipe\n<stdin>:5:[Errno 32] Broken pipe\n');
+    expect(err.text).toBe(
+      '<stdin>:2:[Errno 32] Broken pipe\n<stdin>:3:Error: no such table\n<stdin>:4:[Errno 32] Broken pipe\n<stdin>:5:[Errno 32] Broken pipe\n',
+    );
     expect(code).toBe(2);
     expect(fake.executed).toHaveLength(4);
   });
@@ -79,12 +81,16 @@ describe('a run stopped by its signal (SIGINT)', () => {
     const stop = new AbortController();
     setTimeout(() => stop.abort(), 100);
     const t0 = Date.now();
-    const code = await runBatch(shell, { kind: 'file', name: 'f.cql', text: 'INSERT INTO t (a) VALUES (1) IF NOT EXISTS;\nSELECT hang FROM t;\nSELECT after FROM t;\n' }, {
-      out: new Pipe(100),
-      err: new Pipe(100),
-      color: false,
-      signal: stop.signal,
-    });
+    const code = await runBatch(
+      shell,
+      { kind: 'file', name: 'f.cql', text: 'INSERT INTO t (a) VALUES (1) IF NOT EXISTS;\nSELECT hang FROM t;\nSELECT after FROM t;\n' },
+      {
+        out: new Pipe(100),
+        err: new Pipe(100),
+        color: false,
+        signal: stop.signal,
+      },
+    );
     expect(Date.now() - t0).toBeLessThan(1500);
     expect(executed.some((c) => /after/.test(c))).toBe(false);
     expect(code).toBe(0);

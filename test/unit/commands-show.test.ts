@@ -25,7 +25,16 @@ describe('SHOW VERSION / HOST', () => {
   });
 
   it('refuses what its grammar does not take (reference output)', async () => {
-    const texts = ['SHOW', 'SHOW foo', 'SHOW SESSION', 'SHOW SESSION 123', 'SHOW VERSION extra', 'SHOW REPLICAS abc', 'SHOW REPLICAS 5 system_auth extra', 'SHOW SESSION 00000000-0000-0000-0000-00000000000'];
+    const texts = [
+      'SHOW',
+      'SHOW foo',
+      'SHOW SESSION',
+      'SHOW SESSION 123',
+      'SHOW VERSION extra',
+      'SHOW REPLICAS abc',
+      'SHOW REPLICAS 5 system_auth extra',
+      'SHOW SESSION 00000000-0000-0000-0000-00000000000',
+    ];
     expect(await session(show, texts)).toEqual(texts.map(() => 'E:Improper SHOW command.'));
   });
 });
@@ -36,13 +45,25 @@ function traceAnswer(cql: string): Answer {
   if (cql.includes('system_traces.sessions')) {
     if (!cql.includes(ID)) return { columns: [['session_id', 'uuid']], rows: [] };
     return {
-      columns: [['request', 'text'], ['started_at', 'timestamp'], ['duration', 'int'], ['coordinator', 'inet'], ['client', 'inet']],
+      columns: [
+        ['request', 'text'],
+        ['started_at', 'timestamp'],
+        ['duration', 'int'],
+        ['coordinator', 'inet'],
+        ['client', 'inet'],
+      ],
       rows: [['Execute CQL3 query', new CqlTimestamp(1795319424905n), 2624, '127.0.0.1', '127.0.0.1']],
     };
   }
   if (cql.includes('system_traces.events')) {
     return {
-      columns: [['event_id', 'timeuuid'], ['activity', 'text'], ['source', 'inet'], ['source_elapsed', 'int'], ['thread', 'text']],
+      columns: [
+        ['event_id', 'timeuuid'],
+        ['activity', 'text'],
+        ['source', 'inet'],
+        ['source_elapsed', 'int'],
+        ['thread', 'text'],
+      ],
       rows: [
         ['d94d979a-e627-11f1-a51e-6fe2922b4c9b', "Parsing SELECT key FROM system.local WHERE key = 'local';", '127.0.0.1', 419, 'Native-Transport-Requests-1'],
         ['d94dbea0-e627-11f1-a51e-6fe2922b4c9b', 'Preparing statement', '127.0.0.1', 639, 'Native-Transport-Requests-1'],
@@ -110,13 +131,24 @@ function ringAnswer(hosts: [string, string, string, string[]][], keyspaces: Reco
     const [local, ...peers] = hosts;
     if (cql.includes('system.local')) {
       return {
-        columns: [['partitioner', 'text'], ['data_center', 'text'], ['rack', 'text'], ['tokens', 'set']],
+        columns: [
+          ['partitioner', 'text'],
+          ['data_center', 'text'],
+          ['rack', 'text'],
+          ['tokens', 'set'],
+        ],
         rows: [['org.apache.cassandra.dht.Murmur3Partitioner', local[1], local[2], local[3]]],
       };
     }
     if (cql.includes('system.peers_v2')) {
       return {
-        columns: [['peer', 'inet'], ['native_address', 'inet'], ['data_center', 'text'], ['rack', 'text'], ['tokens', 'set']],
+        columns: [
+          ['peer', 'inet'],
+          ['native_address', 'inet'],
+          ['data_center', 'text'],
+          ['rack', 'text'],
+          ['tokens', 'set'],
+        ],
         rows: peers.map(([a, dc, rack, tokens]) => [a, a, dc, rack, tokens]),
       };
     }
@@ -130,7 +162,10 @@ function ringAnswer(hosts: [string, string, string, string[]][], keyspaces: Reco
 
 describe('SHOW REPLICAS', () => {
   const one = ringAnswer([['127.0.0.1', 'datacenter1', 'rack1', ['-100', '0', '100']]], {
-    system_auth: [['class', 'org.apache.cassandra.locator.SimpleStrategy'], ['replication_factor', '1']],
+    system_auth: [
+      ['class', 'org.apache.cassandra.locator.SimpleStrategy'],
+      ['replication_factor', '1'],
+    ],
     system: [['class', 'org.apache.cassandra.locator.LocalStrategy']],
   });
 
@@ -167,9 +202,19 @@ describe('SHOW REPLICAS', () => {
         ['10.1.0.1', 'dc2', 'r1', ['50']],
       ],
       {
-        simple: [['class', 'SimpleStrategy'], ['replication_factor', '2']],
-        nts: [['class', 'NetworkTopologyStrategy'], ['dc1', '2'], ['dc2', '1']],
-        transient: [['class', 'NetworkTopologyStrategy'], ['dc1', '3/1']],
+        simple: [
+          ['class', 'SimpleStrategy'],
+          ['replication_factor', '2'],
+        ],
+        nts: [
+          ['class', 'NetworkTopologyStrategy'],
+          ['dc1', '2'],
+          ['dc2', '1'],
+        ],
+        transient: [
+          ['class', 'NetworkTopologyStrategy'],
+          ['dc1', '3/1'],
+        ],
       },
     );
     const fake = fakeSession(ring);

@@ -97,7 +97,16 @@ describe('CONSISTENCY', () => {
     const ctx = fakeContext();
     const out = await session(
       consistency,
-      ['CONSISTENCY', 'CONSISTENCY QUORUM', 'CONSISTENCY quorum', 'CONSISTENCY foo', 'CONSISTENCY NODE_LOCAL', 'CONSISTENCY', 'consistency local_one', 'CONSISTENCY ONE extra'],
+      [
+        'CONSISTENCY',
+        'CONSISTENCY QUORUM',
+        'CONSISTENCY quorum',
+        'CONSISTENCY foo',
+        'CONSISTENCY NODE_LOCAL',
+        'CONSISTENCY',
+        'consistency local_one',
+        'CONSISTENCY ONE extra',
+      ],
       ctx,
     );
     expect(out).toEqual([

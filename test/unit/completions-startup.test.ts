@@ -31,7 +31,11 @@ describe.runIf(fs.existsSync(tscqlshBin))('light start-up paths', () => {
 
   it('the hook sees a heavy import', () => {
     // guards the guard: a path that does load the driver is reported
-    const r = spawnSync(process.execPath, ['--import', hook, '-e', "await import('cassandra-driver')"], { encoding: 'utf8', cwd: path.dirname(path.dirname(tscqlshBin)), env });
+    const r = spawnSync(process.execPath, ['--import', hook, '-e', "await import('cassandra-driver')"], {
+      encoding: 'utf8',
+      cwd: path.dirname(path.dirname(tscqlshBin)),
+      env,
+    });
     expect(r.stderr).toMatch(/^HEAVY .*cassandra-driver/m);
   });
 

@@ -37,7 +37,10 @@ describe('COPY CSV', () => {
   it('reads what it writes, with raw text and quoting kept', () => {
     const text = writeRecord(['1', 'b,c', 'say "hi"', 'x\ny', ''], DEFAULT_DIALECT, [false, false, false, false, true]) + '2,,z\r\n';
     const recs = readAll(text);
-    expect(recs.map((r) => r.fields)).toEqual([['1', 'b,c', 'say "hi"', 'x\ny', ''], ['2', '', 'z']]);
+    expect(recs.map((r) => r.fields)).toEqual([
+      ['1', 'b,c', 'say "hi"', 'x\ny', ''],
+      ['2', '', 'z'],
+    ]);
     expect(recs[0].quoted).toEqual([false, true, false, true, true]);
     expect(recs[1].quoted).toEqual([false, false, false]);
     expect(recs[0].raw).toBe('1,"b,c",say \\"hi\\","x\ny",""\n');
@@ -50,7 +53,13 @@ describe('COPY CSV', () => {
 });
 
 describe('COPY FROM conversion', () => {
-  const o = { nullText: '', decimalSep: '.', thousandsSep: '', booleanStyles: ['True', 'False'] as [string, string], timestampFormat: '%Y-%m-%d %H:%M:%S.%f%z' };
+  const o = {
+    nullText: '',
+    decimalSep: '.',
+    thousandsSep: '',
+    booleanStyles: ['True', 'False'] as [string, string],
+    timestampFormat: '%Y-%m-%d %H:%M:%S.%f%z',
+  };
   it('scalars', () => {
     expect(converter({ kind: 'int' }, o)('42')).toBe(42);
     expect(() => converter({ kind: 'int' }, o)('x')).toThrow("invalid literal for int() with base 10: 'x'");
@@ -79,12 +88,26 @@ describe('COPY FROM conversion', () => {
     const list = converter({ kind: 'list', element: { kind: 'text' } }, o);
     expect(list("['a', 'b,c', 'it''s']")).toEqual(['a', 'b,c', "it's"]);
     const map = converter({ kind: 'map', key: { kind: 'text' }, value: { kind: 'int' } }, o);
-    expect(map("{'x': 1, 'y''s': 2}")).toEqual([['x', 1], ["y's", 2]]);
+    expect(map("{'x': 1, 'y''s': 2}")).toEqual([
+      ['x', 1],
+      ["y's", 2],
+    ]);
     const tup = converter({ kind: 'tuple', elements: [{ kind: 'int' }, { kind: 'text' }] }, o);
     expect(tup("(1, 't')")).toEqual([1, 't']);
     expect(tup('(None, null)')).toEqual([null, null]);
     expect(tup("(1, '')")).toEqual([1, '']);
-    const udt = converter({ kind: 'udt', keyspace: 'k', name: 'a', fields: [{ name: 'street', type: { kind: 'text' } }, { name: 'num', type: { kind: 'int' } }] }, o);
+    const udt = converter(
+      {
+        kind: 'udt',
+        keyspace: 'k',
+        name: 'a',
+        fields: [
+          { name: 'street', type: { kind: 'text' } },
+          { name: 'num', type: { kind: 'int' } },
+        ],
+      },
+      o,
+    );
     expect(udt("{num: 5, street: 'main'}")).toEqual(['main', 5]);
     const vec = converter({ kind: 'vector', element: { kind: 'float' }, dimension: 2 }, o);
     expect(() => vec('[1, 2, 3]')).toThrow("The length of given vector value '3' is not equal to the vector size from the type definition '2'");
@@ -96,8 +119,16 @@ describe('COPY FROM conversion', () => {
 describe('COPY statement and options', () => {
   it('parses cqlsh 6.2 syntax', () => {
     expect(parseCopy(`COPY ks."My T" (a, "B") FROM 'a.csv, b*.csv' WITH HEADER = true AND delimiter='|' AND maxrows=-1`)).toEqual({
-      keyspace: 'ks', table: 'My T', columns: ['a', 'B'], direction: 'from', file: 'a.csv, b*.csv',
-      options: [['header', 'true'], ['delimiter', '|'], ['maxrows', '-1']],
+      keyspace: 'ks',
+      table: 'My T',
+      columns: ['a', 'B'],
+      direction: 'from',
+      file: 'a.csv, b*.csv',
+      options: [
+        ['header', 'true'],
+        ['delimiter', '|'],
+        ['maxrows', '-1'],
+      ],
     });
     expect(parseCopy('COPY t TO STDOUT')).toMatchObject({ keyspace: undefined, table: 't', direction: 'to', file: undefined });
     expect(parseCopy('COPY t TO STDIN')).toBeNull();

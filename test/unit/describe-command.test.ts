@@ -9,9 +9,13 @@ import { defaultState } from '../../src/shell/state.js';
 import { fakeSchemaSession, map, type Rows } from './describe-fake-schema.js';
 
 const rows: Rows = {
-  'system_schema.keyspaces': [{ keyspace_name: 'ks', durable_writes: true, replication: map({ class: 'org.apache.cassandra.locator.SimpleStrategy', replication_factor: '1' }) }],
+  'system_schema.keyspaces': [
+    { keyspace_name: 'ks', durable_writes: true, replication: map({ class: 'org.apache.cassandra.locator.SimpleStrategy', replication_factor: '1' }) },
+  ],
   'system_schema.tables': [{ keyspace_name: 'ks', table_name: 't', flags: ['compound'], id: 'x', additional_write_policy: '99p', comment: '' }],
-  'system_schema.columns': [{ keyspace_name: 'ks', table_name: 't', column_name: 'k', type: 'int', kind: 'partition_key', position: 0, clustering_order: 'none' }],
+  'system_schema.columns': [
+    { keyspace_name: 'ks', table_name: 't', column_name: 'k', type: 'int', kind: 'partition_key', position: 0, clustering_order: 'none' },
+  ],
 };
 
 /** A session whose DESCRIBE fails with `describeError` (or answers `describeRows`). */
@@ -70,7 +74,10 @@ describe('DESCRIBE', () => {
   it('prints the server rows of an element, each between line ends, the statement bare (CAPTURE)', async () => {
     const page: Page = {
       columns: ['keyspace_name', 'type', 'name', 'create_statement'].map((name) => ({ name, type: { kind: 'text' } })),
-      rows: [['ks', 'table', 't', 'CREATE TABLE ks.t (...);'], ['ks', 'index', 'i', 'CREATE INDEX i ON ks.t (v);']],
+      rows: [
+        ['ks', 'table', 't', 'CREATE TABLE ks.t (...);'],
+        ['ks', 'index', 'i', 'CREATE INDEX i ON ks.t (v);'],
+      ],
       warnings: [],
       hasMore: false,
     };

@@ -56,10 +56,21 @@ function keyspacesRows(status = 'ACTIVE'): Rows {
     speculative_retry: '99PERCENTILE',
   });
   const col = (ks: string, table: string, name: string, type: string, kind: string, position: number, order = 'none') => ({
-    keyspace_name: ks, table_name: table, column_name: name, type, kind, position, clustering_order: order,
+    keyspace_name: ks,
+    table_name: table,
+    column_name: name,
+    type,
+    kind,
+    position,
+    clustering_order: order,
   });
   const mcs = (ks: string, name: string, props: Record<string, ReturnType<typeof map>>, extra: Record<string, unknown> = {}) => ({
-    keyspace_name: ks, table_name: name, status: 'ACTIVE', cdc: false, custom_properties: map(props), ...extra,
+    keyspace_name: ks,
+    table_name: name,
+    status: 'ACTIVE',
+    cdc: false,
+    custom_properties: map(props),
+    ...extra,
   });
   return {
     'system_schema.keyspaces': [
@@ -90,32 +101,66 @@ function keyspacesRows(status = 'ACTIVE'): Rows {
     'system_schema.aggregates': [],
     'system.local': [{ key: 'local', data_center: 'us-east-1', cluster_name: 'Amazon Keyspaces', partitioner: 'com.amazonaws.cassandra.DefaultPartitioner' }],
     'system_schema_mcs.tables': [
-      mcs(KS, 'orders', {
-        capacity_mode: map({ throughput_mode: 'PROVISIONED', read_capacity_units: '10', write_capacity_units: '20' }),
-        point_in_time_recovery: map({ status: 'enabled' }),
-        encryption_specification: AWS_OWNED,
-        ttl: map({ status: 'enabled' }),
-        client_side_timestamps: map({ status: 'enabled' }),
-      }, { status }),
+      mcs(
+        KS,
+        'orders',
+        {
+          capacity_mode: map({ throughput_mode: 'PROVISIONED', read_capacity_units: '10', write_capacity_units: '20' }),
+          point_in_time_recovery: map({ status: 'enabled' }),
+          encryption_specification: AWS_OWNED,
+          ttl: map({ status: 'enabled' }),
+          client_side_timestamps: map({ status: 'enabled' }),
+        },
+        { status },
+      ),
       mcs(KS, 'carts', { capacity_mode: ON_DEMAND, point_in_time_recovery: map({ status: 'disabled' }) }),
       mcs(KS, 'metrics', { capacity_mode: provisioned('5', '5'), encryption_specification: AWS_OWNED, point_in_time_recovery: map({ status: 'disabled' }) }),
-      mcs(GLOBAL, 'mytable', { capacity_mode: provisioned('5', '5'), encryption_specification: AWS_OWNED, point_in_time_recovery: map({ status: 'disabled' }) }),
+      mcs(GLOBAL, 'mytable', {
+        capacity_mode: provisioned('5', '5'),
+        encryption_specification: AWS_OWNED,
+        point_in_time_recovery: map({ status: 'disabled' }),
+      }),
       mcs(GLOBAL, 'manual', { capacity_mode: provisioned('7', '3'), encryption_specification: AWS_OWNED, point_in_time_recovery: map({ status: 'disabled' }) }),
     ],
     // resource_id | keyspace_name | resource_name | resource_type | tags (a stream's tags are there too)
     'system_schema_mcs.tags': [
-      { resource_id: `arn:aws:cassandra:us-east-1:111122223333:/keyspace/${KS}/table/orders`, keyspace_name: KS, resource_name: 'orders', resource_type: 'table', tags: map({ team: 'checkout', env: 'prod' }) },
-      { resource_id: `arn:aws:cassandra:us-east-1:111122223333:/keyspace/${KS}/`, keyspace_name: KS, resource_name: KS, resource_type: 'keyspace', tags: map({ owner: 'retail' }) },
+      {
+        resource_id: `arn:aws:cassandra:us-east-1:111122223333:/keyspace/${KS}/table/orders`,
+        keyspace_name: KS,
+        resource_name: 'orders',
+        resource_type: 'table',
+        tags: map({ team: 'checkout', env: 'prod' }),
+      },
+      {
+        resource_id: `arn:aws:cassandra:us-east-1:111122223333:/keyspace/${KS}/`,
+        keyspace_name: KS,
+        resource_name: KS,
+        resource_type: 'keyspace',
+        tags: map({ owner: 'retail' }),
+      },
       {
         resource_id: `arn:aws:cassandra:us-east-1:111122223333:/keyspace/${KS}/table/carts/stream/2025-04-02T23:00:07.052`,
-        keyspace_name: KS, resource_name: '2025-04-02T23:00:07.052', resource_type: 'stream', tags: map({ tagkey: 'tagval' }),
+        keyspace_name: KS,
+        resource_name: '2025-04-02T23:00:07.052',
+        resource_type: 'stream',
+        tags: map({ tagkey: 'tagval' }),
       },
     ],
     // keyspace_name | table_name | provisioned_read_capacity_autoscaling_update | provisioned_write_capacity_autoscaling_update
     'system_schema_mcs.autoscaling': [
-      { keyspace_name: KS, table_name: 'metrics', provisioned_read_capacity_autoscaling_update: READ_50, provisioned_write_capacity_autoscaling_update: WRITE_50 },
+      {
+        keyspace_name: KS,
+        table_name: 'metrics',
+        provisioned_read_capacity_autoscaling_update: READ_50,
+        provisioned_write_capacity_autoscaling_update: WRITE_50,
+      },
       // left over from before the table went on-demand: not a setting of an on-demand table
-      { keyspace_name: KS, table_name: 'carts', provisioned_read_capacity_autoscaling_update: READ_50, provisioned_write_capacity_autoscaling_update: WRITE_50 },
+      {
+        keyspace_name: KS,
+        table_name: 'carts',
+        provisioned_read_capacity_autoscaling_update: READ_50,
+        provisioned_write_capacity_autoscaling_update: WRITE_50,
+      },
     ],
     // keyspace_name | table_name | region | status
     'system_multiregion_info.tables': ['us-east-1', 'ap-southeast-1', 'eu-west-1'].flatMap((region) => [
@@ -124,9 +169,27 @@ function keyspacesRows(status = 'ACTIVE'): Rows {
     ]),
     // keyspace_name | table_name | region | provisioned_read_capacity_autoscaling_update | provisioned_write_capacity_autoscaling_update
     'system_multiregion_info.autoscaling': [
-      { keyspace_name: GLOBAL, table_name: 'mytable', region: 'ap-southeast-1', provisioned_read_capacity_autoscaling_update: READ_50, provisioned_write_capacity_autoscaling_update: WRITE_50 },
-      { keyspace_name: GLOBAL, table_name: 'mytable', region: 'us-east-1', provisioned_read_capacity_autoscaling_update: READ_70, provisioned_write_capacity_autoscaling_update: WRITE_50 },
-      { keyspace_name: GLOBAL, table_name: 'mytable', region: 'eu-west-1', provisioned_read_capacity_autoscaling_update: READ_50, provisioned_write_capacity_autoscaling_update: WRITE_50 },
+      {
+        keyspace_name: GLOBAL,
+        table_name: 'mytable',
+        region: 'ap-southeast-1',
+        provisioned_read_capacity_autoscaling_update: READ_50,
+        provisioned_write_capacity_autoscaling_update: WRITE_50,
+      },
+      {
+        keyspace_name: GLOBAL,
+        table_name: 'mytable',
+        region: 'us-east-1',
+        provisioned_read_capacity_autoscaling_update: READ_70,
+        provisioned_write_capacity_autoscaling_update: WRITE_50,
+      },
+      {
+        keyspace_name: GLOBAL,
+        table_name: 'mytable',
+        region: 'eu-west-1',
+        provisioned_read_capacity_autoscaling_update: READ_50,
+        provisioned_write_capacity_autoscaling_update: WRITE_50,
+      },
     ],
   };
 }
@@ -138,7 +201,7 @@ async function describeTable(name: string, rows = keyspacesRows(), ks = KS, o: F
 
 /** The Cassandra options Keyspaces reports for every table here (it takes and ignores them). */
 const CASSANDRA_OPTIONS = (ttl: number) => [
-  "    AND bloom_filter_fp_chance = 0.01",
+  '    AND bloom_filter_fp_chance = 0.01',
   "    AND caching = {'keys': 'ALL', 'rows_per_partition': 'NONE'}",
   "    AND comment = ''",
   "    AND compaction = {'class': 'org.apache.cassandra.db.compaction.SizeTieredCompactionStrategy', 'max_threshold': '32', 'min_threshold': '4'}",
@@ -174,9 +237,11 @@ describe('client-side DESCRIBE on Amazon Keyspaces', () => {
     );
   });
 
-  it('leaves read-only state (the last switch to on-demand) and a stream\'s tags out; an on-demand table has no auto scaling', async () => {
+  it("leaves read-only state (the last switch to on-demand) and a stream's tags out; an on-demand table has no auto scaling", async () => {
     const text = await describeTable('carts');
-    expect(text).toContain("AND CUSTOM_PROPERTIES = {'capacity_mode': {'throughput_mode': 'PAY_PER_REQUEST'}, 'point_in_time_recovery': {'status': 'disabled'}};");
+    expect(text).toContain(
+      "AND CUSTOM_PROPERTIES = {'capacity_mode': {'throughput_mode': 'PAY_PER_REQUEST'}, 'point_in_time_recovery': {'status': 'disabled'}};",
+    );
     expect(text).not.toContain('last_update_to_pay_per_request_timestamp');
     expect(text).not.toContain('TAGS');
     expect(text).not.toContain('AUTOSCALING_SETTINGS');
@@ -212,13 +277,19 @@ describe('client-side DESCRIBE on Amazon Keyspaces', () => {
         "'encryption_specification': {'encryption_type': 'CUSTOMER_MANAGED_KMS_KEY', 'kms_key_identifier': 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'}, " +
         "'point_in_time_recovery': {'status': 'enabled'}, 'warm_throughput': {'read_units_per_second': 40000, 'write_units_per_second': 20000}};",
     );
-    for (const state of ['earliest_restorable', 'last_update', 'latest_stream', 'ENABLED', 'AVAILABLE', 'some_future_state', "'ttl'"]) expect(text).not.toContain(state);
+    for (const state of ['earliest_restorable', 'last_update', 'latest_stream', 'ENABLED', 'AVAILABLE', 'some_future_state', "'ttl'"])
+      expect(text).not.toContain(state);
   });
 
   it('a stream without a reported view type is `cdc = true` alone', async () => {
     const rows = keyspacesRows();
-    Object.assign(rows['system_schema_mcs.tables'][1], { cdc: true, custom_properties: map({ capacity_mode: ON_DEMAND, cdc_specification: map({ status: 'ENABLED' }) }) });
-    expect(await describeTable('carts', rows)).toContain("    AND cdc = true\n    AND CUSTOM_PROPERTIES = {'capacity_mode': {'throughput_mode': 'PAY_PER_REQUEST'}};");
+    Object.assign(rows['system_schema_mcs.tables'][1], {
+      cdc: true,
+      custom_properties: map({ capacity_mode: ON_DEMAND, cdc_specification: map({ status: 'ENABLED' }) }),
+    });
+    expect(await describeTable('carts', rows)).toContain(
+      "    AND cdc = true\n    AND CUSTOM_PROPERTIES = {'capacity_mode': {'throughput_mode': 'PAY_PER_REQUEST'}};",
+    );
   });
 
   it('a stream turned off (cdc False) writes no CDC at all', async () => {
@@ -231,7 +302,7 @@ describe('client-side DESCRIBE on Amazon Keyspaces', () => {
     expect(text).not.toMatch(/cdc/i);
   });
 
-  it('writes a provisioned table\'s auto scaling (system_schema_mcs.autoscaling) as AUTOSCALING_SETTINGS', async () => {
+  it("writes a provisioned table's auto scaling (system_schema_mcs.autoscaling) as AUTOSCALING_SETTINGS", async () => {
     expect(await describeTable('metrics')).toBe(
       [
         'CREATE TABLE shop.metrics (',
@@ -247,14 +318,15 @@ describe('client-side DESCRIBE on Amazon Keyspaces', () => {
 
   it('leaves out a direction whose auto scaling is off', async () => {
     const rows = keyspacesRows();
-    rows['system_schema_mcs.autoscaling'][0].provisioned_write_capacity_autoscaling_update = "{'autoscaling_disabled': true, 'minimum_units': 5, 'maximum_units': 10}";
+    rows['system_schema_mcs.autoscaling'][0].provisioned_write_capacity_autoscaling_update =
+      "{'autoscaling_disabled': true, 'minimum_units': 5, 'maximum_units': 10}";
     const text = await describeTable('metrics', rows);
     expect(text).toContain(`AND AUTOSCALING_SETTINGS = {'provisioned_read_capacity_autoscaling_update': ${READ_50_CQL}};`);
     rows['system_schema_mcs.autoscaling'][0].provisioned_read_capacity_autoscaling_update = "{'autoscaling_disabled': true}";
     expect(await describeTable('metrics', rows)).not.toContain('AUTOSCALING_SETTINGS');
   });
 
-  it('a multi-Region table: the auto scaling most Regions share, and each other Region\'s read auto scaling in replica_updates', async () => {
+  it("a multi-Region table: the auto scaling most Regions share, and each other Region's read auto scaling in replica_updates", async () => {
     expect(await describeTable('mytable', keyspacesRows(), GLOBAL)).toBe(
       [
         'CREATE TABLE mykeyspace.mytable (',
@@ -276,11 +348,13 @@ describe('client-side DESCRIBE on Amazon Keyspaces', () => {
     const rows = keyspacesRows();
     rows['system_multiregion_info.autoscaling'][1].provisioned_read_capacity_autoscaling_update = READ_50;
     const text = await describeTable('mytable', rows, GLOBAL);
-    expect(text).toContain(`AND AUTOSCALING_SETTINGS = {'provisioned_read_capacity_autoscaling_update': ${READ_50_CQL}, 'provisioned_write_capacity_autoscaling_update': ${WRITE_50_CQL}};`);
+    expect(text).toContain(
+      `AND AUTOSCALING_SETTINGS = {'provisioned_read_capacity_autoscaling_update': ${READ_50_CQL}, 'provisioned_write_capacity_autoscaling_update': ${WRITE_50_CQL}};`,
+    );
     expect(text).not.toContain('replica_updates');
   });
 
-  it('a tie between Regions is settled by the endpoint\'s own Region', async () => {
+  it("a tie between Regions is settled by the endpoint's own Region", async () => {
     const rows = keyspacesRows();
     rows['system_multiregion_info.autoscaling'].splice(2, 1); // ap-southeast-1: 50, us-east-1: 70
     const text = await describeTable('mytable', rows, GLOBAL);
@@ -288,7 +362,7 @@ describe('client-side DESCRIBE on Amazon Keyspaces', () => {
     expect(text).toContain(`'replica_updates': {'ap-southeast-1': {'provisioned_read_capacity_autoscaling_update': ${READ_50_CQL}}}`);
   });
 
-  it('a provisioned multi-Region table without read auto scaling gets a note: CQL does not show each Region\'s read capacity', async () => {
+  it("a provisioned multi-Region table without read auto scaling gets a note: CQL does not show each Region's read capacity", async () => {
     const text = await describeTable('manual', keyspacesRows(), GLOBAL);
     expect(text).toMatch(
       new RegExp(
@@ -308,7 +382,9 @@ describe('client-side DESCRIBE on Amazon Keyspaces', () => {
     expect(text.startsWith('/*\nAmazon Keyspaces: table shop.orders is CREATING\n*/\nCREATE TABLE shop.orders (')).toBe(true);
     const rows = keyspacesRows();
     rows['system_multiregion_info.tables'].find((r) => r.table_name === 'mytable' && r.region === 'eu-west-1')!.status = 'CREATING';
-    expect((await describeTable('mytable', rows, GLOBAL)).startsWith('/*\nAmazon Keyspaces: table mykeyspace.mytable is CREATING in eu-west-1\n*/\nCREATE TABLE')).toBe(true);
+    expect(
+      (await describeTable('mytable', rows, GLOBAL)).startsWith('/*\nAmazon Keyspaces: table mykeyspace.mytable is CREATING in eu-west-1\n*/\nCREATE TABLE'),
+    ).toBe(true);
   });
 
   it('describes the keyspace with its strategy and tags, then its tables by name', async () => {
@@ -394,10 +470,16 @@ describe('map literals as Keyspaces prints auto-scaling settings', () => {
     expect(parseMapLiteral(WRITE_50)).toEqual({
       minimum_units: 5,
       maximum_units: 10,
-      scaling_policy: { target_tracking_scaling_policy_configuration: { scale_out_cooldown: 0, disable_scale_in: false, target_value: 50, scale_in_cooldown: 0 } },
+      scaling_policy: {
+        target_tracking_scaling_policy_configuration: { scale_out_cooldown: 0, disable_scale_in: false, target_value: 50, scale_in_cooldown: 0 },
+      },
     });
     expect(parseMapLiteral("{'target_value': 70.5, 'a''b': 'it''s', \"k\": True, 'n': null, bare: -1e3}")).toEqual({
-      target_value: 70.5, "a'b": "it's", k: true, n: null, bare: -1000,
+      target_value: 70.5,
+      "a'b": "it's",
+      k: true,
+      n: null,
+      bare: -1000,
     });
     expect(parseMapLiteral('{}')).toEqual({});
   });

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { describeRows, orderedKeyspaces } from '../../src/describe/describe.js';
 import type { KeyspaceModel, SchemaModel } from '../../src/describe/model.js';
 
-const ks = (name: string, virtual = false) =>
-  ({ name, virtual, tables: [], types: [], functions: [], aggregates: [], views: [] }) as unknown as KeyspaceModel;
+const ks = (name: string, virtual = false) => ({ name, virtual, tables: [], types: [], functions: [], aggregates: [], views: [] }) as unknown as KeyspaceModel;
 
 describe('keyspace order', () => {
   const schema = { keyspaces: [ks('zz_ks'), ks('system_views', true), ks('system_w'), ks('system_virtual_schema', true), ks('app')] } as unknown as SchemaModel;

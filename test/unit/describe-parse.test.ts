@@ -28,7 +28,17 @@ describe('DESCRIBE grammar', () => {
   });
 
   it('refuses what cqlsh refuses', () => {
-    for (const s of ['DESC', 'DESC TABLE', 'DESC TYPES junk', 'DESC bogus bogus', 'DESC TABLE ks.', 'DESC TABLE t WITH', 'DESC FULL', 'DESC MATERIALIZED t', 'DESC TABLE select']) {
+    for (const s of [
+      'DESC',
+      'DESC TABLE',
+      'DESC TYPES junk',
+      'DESC bogus bogus',
+      'DESC TABLE ks.',
+      'DESC TABLE t WITH',
+      'DESC FULL',
+      'DESC MATERIALIZED t',
+      'DESC TABLE select',
+    ]) {
       expect(parse(s), s).toBeUndefined();
     }
   });

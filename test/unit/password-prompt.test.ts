@@ -3,7 +3,14 @@ import { expect, it } from 'vitest';
 import { promptPassword } from '../../src/settings/open-session.js';
 
 it('asks for a password on the terminal without echoing it', async () => {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true, raw: false, setRawMode(v: boolean) { stdin.raw = v; return stdin; } });
+  const stdin = Object.assign(new PassThrough(), {
+    isTTY: true,
+    raw: false,
+    setRawMode(v: boolean) {
+      stdin.raw = v;
+      return stdin;
+    },
+  });
   const stderr = new PassThrough();
   let shown = '';
   stderr.on('data', (d) => (shown += d));

@@ -9,8 +9,11 @@ import { tscqlshBin } from '../support/run.js';
 it.runIf(fs.existsSync(tscqlshBin))('profile list --names imports no heavy module', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tscqlsh-light-'));
   const hook = path.join(dir, 'hook.mjs');
-  fs.writeFileSync(hook, `import { registerHooks } from 'node:module';
-registerHooks({ resolve(spec, ctx, next) { if (/^(cassandra-driver|ink|react|@aws-sdk)/.test(spec)) process.stderr.write('HEAVY ' + spec + '\\n'); return next(spec, ctx); } });\n`);
+  fs.writeFileSync(
+    hook,
+    `import { registerHooks } from 'node:module';
+registerHooks({ resolve(spec, ctx, next) { if (/^(cassandra-driver|ink|react|@aws-sdk)/.test(spec)) process.stderr.write('HEAVY ' + spec + '\\n'); return next(spec, ctx); } });\n`,
+  );
   const r = spawnSync(process.execPath, ['--import', hook, tscqlshBin, 'profile', 'list', '--names'], {
     encoding: 'utf8',
     env: { ...process.env, XDG_CONFIG_HOME: dir },

@@ -29,7 +29,16 @@ function model(tables: string[]): SchemaModel {
         types: [{ keyspace: 'ks', name: 'addr', fieldNames: [], fieldTypes: [] }],
         functions: [
           { keyspace: 'ks', name: 'f', argumentNames: ['a'], argumentTypes: ['int'], body: '', calledOnNullInput: true, language: 'java', returnType: 'int' },
-          { keyspace: 'ks', name: 'f', argumentNames: ['a', 'b'], argumentTypes: ['int', 'frozen<tuple<int, int>>'], body: '', calledOnNullInput: true, language: 'java', returnType: 'int' },
+          {
+            keyspace: 'ks',
+            name: 'f',
+            argumentNames: ['a', 'b'],
+            argumentTypes: ['int', 'frozen<tuple<int, int>>'],
+            body: '',
+            calledOnNullInput: true,
+            language: 'java',
+            returnType: 'int',
+          },
         ],
         aggregates: [],
       },

@@ -145,7 +145,10 @@ describe('the profile file', () => {
     expect(keyspacesEndpoint('cn-northwest-1')).toBe('cassandra.cn-northwest-1.amazonaws.com.cn');
     expect(keyspacesEndpoint('eu-west-1', 'fips')).toBe('cassandra-fips.eu-west-1.amazonaws.com');
     const before = keyspacesPreset('us-east-1');
-    expect(followRegion(before, { ...before, region: 'eu-west-1' }).profile).toMatchObject({ host: 'cassandra.eu-west-1.amazonaws.com', localDataCenter: 'eu-west-1' });
+    expect(followRegion(before, { ...before, region: 'eu-west-1' }).profile).toMatchObject({
+      host: 'cassandra.eu-west-1.amazonaws.com',
+      localDataCenter: 'eu-west-1',
+    });
     const pinned = { ...before, host: 'ks.internal.example', localDataCenter: 'mine' };
     const moved = followRegion(pinned, { ...pinned, region: 'eu-west-1' });
     expect(moved.profile).toMatchObject({ host: 'ks.internal.example', localDataCenter: 'mine' });
@@ -206,7 +209,9 @@ describe('Astra secure connect bundle', () => {
     const { applySecureConnectBundle } = await import('../../src/db/cloud.js');
     const zip = path.join(home, 'bundle.zip');
     fs.writeFileSync(zip, 'PK');
-    const o = { contactPoints: ['h:1'], sslOptions: {}, policies: { loadBalancing: {} }, protocolOptions: { port: 1 } } as never as Parameters<typeof applySecureConnectBundle>[0];
+    const o = { contactPoints: ['h:1'], sslOptions: {}, policies: { loadBalancing: {} }, protocolOptions: { port: 1 } } as never as Parameters<
+      typeof applySecureConnectBundle
+    >[0];
     applySecureConnectBundle(o, zip);
     expect(o).toEqual({ policies: {}, protocolOptions: {}, cloud: { secureConnectBundle: zip } });
     expect(() => applySecureConnectBundle(o, path.join(home, 'none.zip'))).toThrow(/Secure connect bundle not found: '.*none\.zip'/);

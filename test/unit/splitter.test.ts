@@ -30,7 +30,7 @@ const types = (text: string) => tokenize(text).tokens.map((t) => [t.type, t.text
 
 describe('lexer', () => {
   it('produces cqlsh token kinds', () => {
-    expect(types("SELECT a, 1.5, -2.5, 42, 0xCAFE, 'it''s', \"Q\"\"n\", $$d$$ FROM t WHERE b <= ? AND c != 3;")).toEqual([
+    expect(types('SELECT a, 1.5, -2.5, 42, 0xCAFE, \'it\'\'s\', "Q""n", $$d$$ FROM t WHERE b <= ? AND c != 3;')).toEqual([
       ['reserved_identifier', 'SELECT'],
       ['identifier', 'a'],
       ['op', ','],
@@ -169,7 +169,27 @@ describe('lexer', () => {
 
 describe('shell commands', () => {
   it('knows which commands end at a newline', () => {
-    for (const w of ['help', '?', 'CONSISTENCY', 'serial', 'describe', 'DESC', 'show', 'source', 'capture', 'login', 'debug', 'tracing', 'expand', 'paging', 'exit', 'quit', 'clear', 'cls', 'history']) {
+    for (const w of [
+      'help',
+      '?',
+      'CONSISTENCY',
+      'serial',
+      'describe',
+      'DESC',
+      'show',
+      'source',
+      'capture',
+      'login',
+      'debug',
+      'tracing',
+      'expand',
+      'paging',
+      'exit',
+      'quit',
+      'clear',
+      'cls',
+      'history',
+    ]) {
       expect(endsAtNewline(w), w).toBe(true);
     }
     for (const w of ['copy', 'use', 'select', 'unicode', 'begin']) expect(endsAtNewline(w), w).toBe(false);
@@ -220,7 +240,7 @@ describe('splitting statements', () => {
       "INSERT INTO t (a) VALUES ('x; -- /* y ''z'' ;');",
       'SELECT "we;ird""--" FROM t;',
     ]);
-    expect(texts("CREATE FUNCTION f() RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS $$\n  return 1; // ;\n$$;\n")).toEqual([
+    expect(texts('CREATE FUNCTION f() RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS $$\n  return 1; // ;\n$$;\n')).toEqual([
       'CREATE FUNCTION f() RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS $$\n  return 1; // ;\n$$;',
     ]);
   });
@@ -252,10 +272,7 @@ describe('splitting statements', () => {
 describe('batches', () => {
   it('keeps BEGIN ... APPLY BATCH together', () => {
     const input = 'BEGIN BATCH\n  INSERT INTO t (a) VALUES (1);\n  UPDATE t SET b = 2 WHERE a = 1;\nAPPLY BATCH;\nSELECT 1;\n';
-    expect(texts(input)).toEqual([
-      'BEGIN BATCH\n  INSERT INTO t (a) VALUES (1);\n  UPDATE t SET b = 2 WHERE a = 1;\nAPPLY BATCH;',
-      'SELECT 1;',
-    ]);
+    expect(texts(input)).toEqual(['BEGIN BATCH\n  INSERT INTO t (a) VALUES (1);\n  UPDATE t SET b = 2 WHERE a = 1;\nAPPLY BATCH;', 'SELECT 1;']);
   });
 
   it('handles UNLOGGED, COUNTER, USING and lower case', () => {
@@ -359,7 +376,7 @@ describe('line numbers', () => {
   it('counts lines consumed elsewhere', () => {
     const sp = new StatementSplitter();
     const reader = new LineReader();
-    const [first, ...data] = reader.push("COPY t FROM STDIN;\n1,2\n\\.\nSELECT 1;\n");
+    const [first, ...data] = reader.push('COPY t FROM STDIN;\n1,2\n\\.\nSELECT 1;\n');
     expect(view(sp.pushLine(first))).toEqual([{ s: 'COPY t FROM STDIN;', line: 1, end: 1, report: 2 }]);
     sp.skipLines(2);
     expect(sp.lineCount).toBe(3);
@@ -506,27 +523,31 @@ describe('LineReader', () => {
       return [...parts.map((l) => l + '\n'), ...(rest ? [rest] : [])];
     };
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'bc', '\r', '\n', '\r\n', '\u2028', '\f', ''), { maxLength: 12 }), fc.array(fc.nat(), { maxLength: 4 }), (pieces, cuts) => {
-        const text = pieces.join('');
-        const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
-        const r = new LineReader('newlines');
-        const out: string[] = [];
-        let from = 0;
-        for (const c of [...at, text.length]) {
-          out.push(...r.push(text.slice(from, c)));
-          from = c;
-        }
-        const last = r.end();
-        if (last !== null) out.push(last);
-        expect(out).toEqual(model(text));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('a', 'bc', '\r', '\n', '\r\n', '\u2028', '\f', ''), { maxLength: 12 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (pieces, cuts) => {
+          const text = pieces.join('');
+          const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
+          const r = new LineReader('newlines');
+          const out: string[] = [];
+          let from = 0;
+          for (const c of [...at, text.length]) {
+            out.push(...r.push(text.slice(from, c)));
+            from = c;
+          }
+          const last = r.end();
+          if (last !== null) out.push(last);
+          expect(out).toEqual(model(text));
+        },
+      ),
     );
   });
 });
 
 describe('chunk boundaries', () => {
   const samples = [
-    "SELECT 'a;b''c' FROM t; -- x ; y\nBEGIN BATCH\nINSERT INTO t (a) VALUES ($$p;\nq$$);\nAPPLY BATCH;\nSHOW VERSION\n/* c ;\n*/ select \"n;\"\"\" from t;\n",
+    'SELECT \'a;b\'\'c\' FROM t; -- x ; y\nBEGIN BATCH\nINSERT INTO t (a) VALUES ($$p;\nq$$);\nAPPLY BATCH;\nSHOW VERSION\n/* c ;\n*/ select "n;""" from t;\n',
     'SELECT 1;\r\nSHOW HOST -- c\r\nhelp\r\n\r\n x @ y;\nSELECT "unterminated;\n',
     "DESC t\rq;\f-- c\x0bSELECT 1;\u2028SELECT '\r\n';\r",
   ];

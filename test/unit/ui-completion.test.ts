@@ -18,7 +18,15 @@ const TABLES: Record<string, TableInfo> = {
     ],
     indexTargets: ['customer'],
   },
-  hits: { partitionKey: ['page'], clustering: [], columns: [{ name: 'page', type: 'text' }, { name: 'n', type: 'counter' }], indexTargets: [] },
+  hits: {
+    partitionKey: ['page'],
+    clustering: [],
+    columns: [
+      { name: 'page', type: 'text' },
+      { name: 'n', type: 'counter' },
+    ],
+    indexTargets: [],
+  },
 };
 
 const src: CompletionSource = {

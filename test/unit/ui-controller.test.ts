@@ -220,7 +220,7 @@ describe('REPL controller', () => {
     expect(t.exited()).toBeNull();
   });
 
-  it('shows cqlsh\'s reminder as the prompt of the line after four empty ones', async () => {
+  it("shows cqlsh's reminder as the prompt of the line after four empty ones", async () => {
     const t = setup();
     t.type('SELECT *\r\r\r\r');
     expect(t.c.getView().hints).toEqual([]);

@@ -168,7 +168,15 @@ describe('completion menu', () => {
     const src: CompletionSource = {
       keyspaces: () => ['ks'],
       tables: () => ['t'],
-      table: () => ({ partitionKey: ['k'], clustering: [], columns: [{ name: 'k', type: 'int' }, { name: 'v', type: 'text' }], indexTargets: [] }),
+      table: () => ({
+        partitionKey: ['k'],
+        clustering: [],
+        columns: [
+          { name: 'k', type: 'int' },
+          { name: 'v', type: 'text' },
+        ],
+        indexTargets: [],
+      }),
     };
     const t = setup(src);
     t.type('INSERT INTO t (k, v) VALUES (1, \t');

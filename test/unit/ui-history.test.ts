@@ -17,7 +17,7 @@ describe('history redaction', () => {
     expect(redact("CREATE ROLE r WITH PASSWORD = 'pw' AND LOGIN = true;")).toBe("CREATE ROLE r WITH PASSWORD = '*****' AND LOGIN = true;");
     expect(redact("alter user u with password 'x''y';")).toBe("alter user u with password '*****';");
     expect(redact("CREATE ROLE r WITH HASHED PASSWORD = '$2a$10$abc';")).not.toContain('$2a$10$abc');
-    expect(redact("CREATE USER u WITH PASSWORD $$p w$$ SUPERUSER;")).toBe("CREATE USER u WITH PASSWORD '*****' SUPERUSER;");
+    expect(redact('CREATE USER u WITH PASSWORD $$p w$$ SUPERUSER;')).toBe("CREATE USER u WITH PASSWORD '*****' SUPERUSER;");
     expect(redact("CREATE ROLE r WITH PASSWORD = 'unterminated")).not.toContain('unterminated');
   });
 

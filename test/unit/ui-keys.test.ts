@@ -45,7 +45,10 @@ describe('key parser', () => {
     const p = new KeyParser();
     expect(p.push('x\x1b[200~SELECT 1;\r\nSEL')).toEqual([{ name: 'char', text: 'x' }]);
     expect(p.push('ECT 2;\x1b[20')).toEqual([]);
-    expect(p.push('1~y')).toEqual([{ name: 'paste', text: 'SELECT 1;\nSELECT 2;' }, { name: 'char', text: 'y' }]);
+    expect(p.push('1~y')).toEqual([
+      { name: 'paste', text: 'SELECT 1;\nSELECT 2;' },
+      { name: 'char', text: 'y' },
+    ]);
   });
 
   it('keeps wide characters and emoji whole', () => {

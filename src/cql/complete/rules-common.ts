@@ -2,16 +2,7 @@
 // function, index) with the schema names they complete to, column types, and `WITH` properties.
 import * as G from './grammar.js';
 import { all, hint, last, type Rule, type Suggestion } from './grammar.js';
-import {
-  keyspaceOf,
-  NON_ALTERABLE_KEYSPACES,
-  quoteName,
-  quoteValue,
-  SIMPLE_TYPES,
-  unquote,
-  type C,
-  type Env,
-} from './env.js';
+import { keyspaceOf, NON_ALTERABLE_KEYSPACES, quoteName, quoteValue, SIMPLE_TYPES, unquote, type C, type Env } from './env.js';
 import { dequoteValue } from '../literals.js';
 import { SYSTEM_KEYSPACES } from '../vocabulary.js';
 
@@ -37,7 +28,8 @@ export const explain =
 /** A completer with fixed suggestions. */
 export const fixed =
   (...items: Suggestion[]): C =>
-  () => items;
+  () =>
+    items;
 
 export const ifNotExists = opt(ws('IF NOT EXISTS'));
 export const ifExists = opt(ws('IF EXISTS'));
@@ -58,17 +50,7 @@ export const unreservedKeyword = quiet(alt(w('key'), w('clustering'), w('ttl'), 
 export const cident = alt(quotedName, identifier, unreservedKeyword);
 
 export const term: P = lazy(() =>
-  alt(
-    stringLiteral,
-    integer,
-    tok('float'),
-    tok('uuid'),
-    boolean,
-    tok('blobLiteral'),
-    collectionLiteral,
-    seq(functionLiteral, functionArguments),
-    w('NULL'),
-  ),
+  alt(stringLiteral, integer, tok('float'), tok('uuid'), boolean, tok('blobLiteral'), collectionLiteral, seq(functionLiteral, functionArguments), w('NULL')),
 );
 const functionLiteral = alt(seq(identifier, opt(seq(w('.'), identifier))), w('TOKEN'));
 const functionArguments = seq(w('('), opt(list(term)), w(')'));
@@ -82,7 +64,10 @@ const collectionLiteral = alt(listLiteral, setLiteral, mapLiteral);
 export const cfOrKsName = alt(identifier, quotedName, unreservedKeyword);
 
 const keyspaces = (env: Env, except: readonly string[] = []) =>
-  env.src.keyspaces().filter((k) => !except.includes(k)).map(quoteName);
+  env.src
+    .keyspaces()
+    .filter((k) => !except.includes(k))
+    .map(quoteName);
 
 /** `ks.` for every keyspace: the start of a qualified name. */
 export const keyspacePrefixes: C = (_c, r) => r.env.src.keyspaces().map((k) => `${quoteName(k)}.`);
@@ -115,8 +100,14 @@ function qualified(nameSlot: string, names: C, ksSlot: P = cfOrKsName): P {
   return seq(opt(seq(slot('ksname', ksSlot, keyspacePrefixes), slot('dot', w('.'), dotAfter('ksname')))), slot(nameSlot, cfOrKsName, names));
 }
 
-export const columnFamilyName = qualified('cfname', inKeyspace((env, ks) => env.src.tables(ks)));
-export const materializedViewName = qualified('mvname', inKeyspace((env, ks) => env.src.views?.(ks) ?? []));
+export const columnFamilyName = qualified(
+  'cfname',
+  inKeyspace((env, ks) => env.src.tables(ks)),
+);
+export const materializedViewName = qualified(
+  'mvname',
+  inKeyspace((env, ks) => env.src.views?.(ks) ?? []),
+);
 const typeNames = inKeyspace((env, ks) => env.src.types?.(ks) ?? []);
 export const userTypeName = qualified('utname', typeNames);
 const functionNames = inKeyspace((env, ks) => env.src.functions?.(ks) ?? []);
@@ -133,7 +124,11 @@ export const refUserFunctionName = slot('udfname', cfOrKsName, (_c, r) =>
 export const functionName = alt(functionAggregateName, w('TOKEN'));
 
 const idxOrKsName = alt(identifier, quotedName, unreservedKeyword);
-export const indexName = qualified('idxname', inKeyspace((env, ks) => env.src.indexes?.(ks) ?? []), idxOrKsName);
+export const indexName = qualified(
+  'idxname',
+  inKeyspace((env, ks) => env.src.indexes?.(ks) ?? []),
+  idxOrKsName,
+);
 
 // ---- column types
 
@@ -149,11 +144,7 @@ const collectionType = alt(
 const frozenCollectionType = seq(
   w('frozen'),
   w('<'),
-  alt(
-    seq(w('map'), w('<'), storageType, w(','), storageType, w('>')),
-    seq(w('list'), w('<'), storageType, w('>')),
-    seq(w('set'), w('<'), storageType, w('>')),
-  ),
+  alt(seq(w('map'), w('<'), storageType, w(','), storageType, w('>')), seq(w('list'), w('<'), storageType, w('>')), seq(w('set'), w('<'), storageType, w('>'))),
   w('>'),
 );
 const vectorType = seq(w('vector'), w('<'), storageType, w(','), wholenumber, w('>'));
@@ -170,14 +161,31 @@ export function defineSelector(p: P): void {
 // ---- WITH properties (keyspaces, tables, views)
 
 const TABLE_OPTIONS = [
-  'allow_auto_snapshot', 'bloom_filter_fp_chance', 'comment', 'gc_grace_seconds', 'incremental_backups', 'min_index_interval',
-  'max_index_interval', 'default_time_to_live', 'speculative_retry', 'additional_write_policy', 'memtable',
-  'memtable_flush_period_in_ms', 'cdc', 'read_repair',
+  'allow_auto_snapshot',
+  'bloom_filter_fp_chance',
+  'comment',
+  'gc_grace_seconds',
+  'incremental_backups',
+  'min_index_interval',
+  'max_index_interval',
+  'default_time_to_live',
+  'speculative_retry',
+  'additional_write_policy',
+  'memtable',
+  'memtable_flush_period_in_ms',
+  'cdc',
+  'read_repair',
 ];
 const TABLE_MAP_OPTIONS: Record<string, readonly string[]> = {
   compaction: [
-    'class', 'max_threshold', 'tombstone_compaction_interval', 'tombstone_threshold', 'enabled', 'unchecked_tombstone_compaction',
-    'only_purge_repaired_tombstones', 'provide_overlapping_tombstones',
+    'class',
+    'max_threshold',
+    'tombstone_compaction_interval',
+    'tombstone_threshold',
+    'enabled',
+    'unchecked_tombstone_compaction',
+    'only_purge_repaired_tombstones',
+    'provide_overlapping_tombstones',
   ],
   compression: ['class', 'chunk_length_in_kb', 'enabled', 'min_compress_ratio', 'max_compressed_length'],
   caching: ['rows_per_partition', 'keys'],
@@ -187,8 +195,15 @@ const COMPACTION_CLASS_OPTIONS: Record<string, readonly string[]> = {
   LeveledCompactionStrategy: ['sstable_size_in_mb', 'fanout_size'],
   TimeWindowCompactionStrategy: ['compaction_window_unit', 'compaction_window_size', 'min_threshold', 'timestamp_resolution'],
   UnifiedCompactionStrategy: [
-    'scaling_parameters', 'min_sstable_size', 'flush_size_override', 'base_shard_count', 'target_sstable_size', 'sstable_growth',
-    'max_sstables_to_compact', 'expired_sstable_check_frequency_seconds', 'unsafe_aggressive_sstable_expiration',
+    'scaling_parameters',
+    'min_sstable_size',
+    'flush_size_override',
+    'base_shard_count',
+    'target_sstable_size',
+    'sstable_growth',
+    'max_sstables_to_compact',
+    'expired_sstable_check_frequency_seconds',
+    'unsafe_aggressive_sstable_expiration',
     'overlap_inclusion_method',
   ],
 };

@@ -59,12 +59,11 @@ const createKeyspace = seq(
   list(property, w('AND')),
 );
 
-const cfamOrdering = seq(collect('ordercol', cident, (c) => all(c.b, 'newcolname').map(unquote)), alt(w('ASC'), w('DESC')));
-const cfamProperty = alt(
-  property,
-  ws('COMPACT STORAGE CDC'),
-  seq(ws('CLUSTERING ORDER BY'), w('('), list(cfamOrdering), w(')')),
+const cfamOrdering = seq(
+  collect('ordercol', cident, (c) => all(c.b, 'newcolname').map(unquote)),
+  alt(w('ASC'), w('DESC')),
 );
+const cfamProperty = alt(property, ws('COMPACT STORAGE CDC'), seq(ws('CLUSTERING ORDER BY'), w('('), list(cfamOrdering), w(')')));
 const withProperties = opt(seq(w('WITH'), list(cfamProperty, w('AND'))));
 
 const singleKeySpec = seq(collect('newcolname', cident), storageType, ws('PRIMARY KEY'), many(seq(w(','), collect('newcolname', cident), storageType)));
@@ -104,7 +103,12 @@ const compositeKeySpec = seq(
   slot('k', w('KEY'), fixed('KEY (')),
   slot('p', w('('), fixed('(')),
   alt(slot('partkey', pkDef), keyPart),
-  many(seq(slot('c', w(','), (c) => (all(c.b, 'pkey').length >= all(c.b, 'newcolname').length - 1 ? [] : [','])), keyPart)),
+  many(
+    seq(
+      slot('c', w(','), (c) => (all(c.b, 'pkey').length >= all(c.b, 'newcolname').length - 1 ? [] : [','])),
+      keyPart,
+    ),
+  ),
   w(')'),
 );
 const createTable = seq(
@@ -122,7 +126,10 @@ const createTable = seq(
 const indexedColumn: C = (c, r) => {
   const t = tableOf(c.b, r.env);
   if (!t) return null;
-  return t.columns.map((col) => col.name).filter((n) => !t.indexTargets.includes(n)).map(quoteName);
+  return t.columns
+    .map((col) => col.name)
+    .filter((n) => !t.indexTargets.includes(n))
+    .map(quoteName);
 };
 const idxName = alt(identifier, quotedName, unreservedKeyword);
 const createIndex = seq(
@@ -134,7 +141,11 @@ const createIndex = seq(
   w('ON'),
   slot('cf', columnFamilyName),
   w('('),
-  alt(slot('col', cident, indexedColumn), seq(w('keys('), slot('col', cident, indexedColumn), w(')')), seq(w('full('), slot('col', cident, indexedColumn), w(')'))),
+  alt(
+    slot('col', cident, indexedColumn),
+    seq(w('keys('), slot('col', cident, indexedColumn), w(')')),
+    seq(w('full('), slot('col', cident, indexedColumn), w(')')),
+  ),
   w(')'),
   opt(seq(w('USING'), stringLiteral, opt(seq(w('WITH'), w('OPTIONS'), w('='), mapLiteral)))),
 );
@@ -334,4 +345,3 @@ export const schemaStatements = [
   alterType,
   ...authStatements,
 ];
-

@@ -70,12 +70,7 @@ const tokenSubjects = withTable((t) => t.partitionKey);
 const cmpOp = alt(w('='), w('<'), w('>'), w('<='), w('>='));
 const tokenDefinition = alt(seq(slot('token', w('TOKEN'), fixed('token(')), w('('), list(term), w(')')), term);
 const relation = alt(
-  seq(
-    collect('rel_lhs', cident, relationLhs),
-    opt(seq(w('['), term, w(']'))),
-    alt(cmpOp, seq(w('CONTAINS'), opt(w('KEY')))),
-    term,
-  ),
+  seq(collect('rel_lhs', cident, relationLhs), opt(seq(w('['), term, w(']'))), alt(cmpOp, seq(w('CONTAINS'), opt(w('KEY')))), term),
   seq(slot('token', w('TOKEN'), fixed('TOKEN(')), w('('), list(collect('rel_tokname', cident, tokenSubjects)), w(')'), cmpOp, tokenDefinition),
   seq(collect('rel_lhs', cident, relationLhs), w('IN'), w('('), list(term), w(')')),
 );
@@ -117,10 +112,7 @@ const groupColumn = withTable((t, c) => {
   return done < key.length ? [quoteName(key[done])] : [hint('No more columns here.')];
 });
 const groupByArgument = alt(collect('groupcol', cident, groupColumn), term);
-const groupByClause = alt(
-  collect('groupcol', cident, groupColumn),
-  seq(functionName, w('('), opt(list(groupByArgument)), w(')')),
-);
+const groupByClause = alt(collect('groupcol', cident, groupColumn), seq(functionName, w('('), opt(list(groupByArgument)), w(')')));
 const orderByClause = seq(collect('ordercol', cident, orderColumn), opt(alt(w('ASC'), w('DESC'))));
 
 export const selectStatement = seq(
@@ -147,8 +139,7 @@ const usingOptions =
     const used = all(c.b, name).map((o) => o.split(/\s+/)[0].toUpperCase());
     return options.filter((o) => !used.includes(o));
   };
-const usingClause = (name: string, options: readonly string[]) =>
-  seq(w('USING'), list(collect(name, usingOption, usingOptions(name, options)), w('AND')));
+const usingClause = (name: string, options: readonly string[]) => seq(w('USING'), list(collect(name, usingOption, usingOptions(name, options)), w('AND')));
 
 const insertColumn = withTable((t, c) => {
   const listed = unquoted(c, 'colname');
@@ -198,10 +189,7 @@ export const insertStatement = seq(
 
 // ---- UPDATE
 
-const conditionOpAndRhs = alt(
-  seq(alt(cmpOp, w('!='), seq(w('CONTAINS'), opt(w('KEY')))), term),
-  seq(w('IN'), w('('), list(term), w(')')),
-);
+const conditionOpAndRhs = alt(seq(alt(cmpOp, w('!='), seq(w('CONTAINS'), opt(w('KEY')))), term), seq(w('IN'), w('('), list(term), w(')')));
 
 /** The user-defined type's fields of the column bound to `col`. */
 function udtFields(col: string): C {
@@ -230,7 +218,12 @@ function indexBracket(col: string): C {
 }
 const condition = seq(
   slot('conditioncol', cident),
-  opt(alt(seq(slot('indexbracket', w('['), indexBracket('conditioncol')), term, w(']')), seq(slot('udt_field_dot', w('.'), udtDot('conditioncol')), slot('udt_field', identifier, udtFields('conditioncol'))))),
+  opt(
+    alt(
+      seq(slot('indexbracket', w('['), indexBracket('conditioncol')), term, w(']')),
+      seq(slot('udt_field_dot', w('.'), udtDot('conditioncol')), slot('udt_field', identifier, udtFields('conditioncol'))),
+    ),
+  ),
   conditionOpAndRhs,
 );
 const conditions = list(condition, w('AND'));
@@ -311,4 +304,3 @@ export const batchStatement = seq(
 );
 
 export const truncateStatement = seq(w('TRUNCATE'), opt(alt(w('COLUMNFAMILY'), w('TABLE'))), slot('cf', columnFamilyName));
-

@@ -49,7 +49,9 @@ export function canonicalRequest(accessKeyId: string, scope: string, date: strin
     `X-Amz-Credential=${uriEncode(`${accessKeyId}/${scope}`)}`,
     `X-Amz-Date=${uriEncode(date)}`,
     `X-Amz-Expires=${EXPIRES_SECONDS}`,
-  ].sort().join('&');
+  ]
+    .sort()
+    .join('&');
   return `PUT\n/authenticate\n${query}\nhost:${SERVICE}\n\nhost\n${sha256hex(nonce)}`;
 }
 

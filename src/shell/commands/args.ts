@@ -25,8 +25,7 @@ export function oneOf<W extends string>(t: Token | undefined, words: readonly W[
   return words.find((w) => w === up);
 }
 
-export const isStringLiteral = (t: Token | undefined): boolean =>
-  t !== undefined && (t.type === 'quotedStringLiteral' || t.type === 'pgStringLiteral');
+export const isStringLiteral = (t: Token | undefined): boolean => t !== undefined && (t.type === 'quotedStringLiteral' || t.type === 'pgStringLiteral');
 
 /** The command word as typed (cqlsh names `?` "help"), for error messages. */
 export function commandWord(text: string): string {

@@ -5,7 +5,6 @@ import { CONSISTENCY_WORDS, SERIAL_LEVELS, type Consistency } from '../../cql/vo
 import type { ShellCommand } from '../command.js';
 import { commandTokens, fail, improper, isWord, oneOf, say } from './args.js';
 
-
 export const consistency: ShellCommand = {
   name: 'consistency',
   async *run(text, ctx) {

@@ -45,8 +45,24 @@ export function parseDescribe(t: Token[]): DescribeRequest | undefined {
     return q ? simple(q.next, { what, keyspace: q.keyspace, name: q.name }) : undefined;
   };
   const word = oneOf(t[1], [
-    'FUNCTIONS', 'FUNCTION', 'AGGREGATES', 'AGGREGATE', 'KEYSPACES', 'ONLY', 'KEYSPACE', 'COLUMNFAMILY', 'TABLE',
-    'INDEX', 'MATERIALIZED', 'COLUMNFAMILIES', 'TABLES', 'FULL', 'SCHEMA', 'CLUSTER', 'TYPES', 'TYPE',
+    'FUNCTIONS',
+    'FUNCTION',
+    'AGGREGATES',
+    'AGGREGATE',
+    'KEYSPACES',
+    'ONLY',
+    'KEYSPACE',
+    'COLUMNFAMILY',
+    'TABLE',
+    'INDEX',
+    'MATERIALIZED',
+    'COLUMNFAMILIES',
+    'TABLES',
+    'FULL',
+    'SCHEMA',
+    'CLUSTER',
+    'TYPES',
+    'TYPE',
   ] as const);
   let req: DescribeRequest | undefined;
   switch (word) {

@@ -26,14 +26,22 @@ export function printList(rows: readonly DescribeRow[], current: string | undefi
     for (; i < rows.length && rows[i].keyspace_name === ks; i++) names.push(rows[i].name);
     out += '\n';
     if (current === undefined) out += `Keyspace ${ks}\n---------${'-'.repeat(ks.length)}\n`;
-    out += columnize(names).map((l) => l + '\n').join('');
+    out += columnize(names)
+      .map((l) => l + '\n')
+      .join('');
   }
   if (rows.length) out += '\n';
   return text(out);
 }
 
 export function printKeyspaces(rows: readonly DescribeRow[]): Output[] {
-  return text('\n' + columnize(rows.map((r) => r.name)).map((l) => l + '\n').join('') + '\n');
+  return text(
+    '\n' +
+      columnize(rows.map((r) => r.name))
+        .map((l) => l + '\n')
+        .join('') +
+      '\n',
+  );
 }
 
 /**

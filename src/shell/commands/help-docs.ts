@@ -359,6 +359,9 @@ export const SHELL_TOPICS: readonly string[] = Object.keys(DOCS).sort();
 export function shellHelp(topic: string): string | undefined {
   const doc = DOCS[topic.toLowerCase()];
   if (doc === undefined) return undefined;
-  const body = doc.split('\n').map((l) => (l ? `        ${l}` : '')).join('\n');
+  const body = doc
+    .split('\n')
+    .map((l) => (l ? `        ${l}` : ''))
+    .join('\n');
   return `\n${body}\n        `;
 }

@@ -26,7 +26,9 @@ export function topicList(): string {
     ...columnize(topics.map((t) => t.toUpperCase()).sort(), 79),
     '',
   ];
-  return [...block('\nDocumented shell commands:', SHELL_TOPICS), ...block('CQL help topics:', CQL_TOPICS), ...block(TSCQLSH_HEADING, TSCQLSH_TOPICS)].join('\n');
+  return [...block('\nDocumented shell commands:', SHELL_TOPICS), ...block('CQL help topics:', CQL_TOPICS), ...block(TSCQLSH_HEADING, TSCQLSH_TOPICS)].join(
+    '\n',
+  );
 }
 
 /** What HELP prints for one topic (as typed). */

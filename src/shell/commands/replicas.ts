@@ -24,8 +24,7 @@ async function rows(session: Session, cql: string): Promise<Row[]> {
 }
 
 const text = (v: CqlValue | undefined): string | null => (typeof v === 'string' ? v : null);
-const list = (v: CqlValue | undefined): string[] =>
-  Array.isArray(v) ? (v as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+const list = (v: CqlValue | undefined): string[] => (Array.isArray(v) ? (v as unknown[]).filter((x): x is string => typeof x === 'string') : []);
 
 /** The ring: sorted tokens and the host owning each. */
 async function tokenRing(session: Session): Promise<{ partitioner: string; ring: bigint[]; owner: Map<bigint, Host> } | null> {

@@ -24,11 +24,7 @@ export function switchArg(text: string): { to: 'ON' | 'OFF' | undefined } | null
 }
 
 /** A command that is nothing but a switch over one boolean of the shell's state. */
-export function switchCommand(
-  name: string,
-  get: (ctx: CommandContext) => boolean,
-  set: (ctx: CommandContext, value: boolean) => void,
-): ShellCommand {
+export function switchCommand(name: string, get: (ctx: CommandContext) => boolean, set: (ctx: CommandContext, value: boolean) => void): ShellCommand {
   return {
     name: name.toLowerCase() as ShellCommandName,
     async *run(text, ctx) {

@@ -9,7 +9,6 @@ import type { Output } from '../output.js';
 import { fail } from './args.js';
 import { displayWidth } from '../../format/width.js';
 
-
 // ---- times, as Python's str(datetime) shows them, shifted to local time the way cqlsh does ----
 
 /** cqlsh's UTC-to-local shift: the local UTC offset now, whatever the date shown. */
@@ -36,7 +35,7 @@ function roundHalfEven(x: number): number {
 /** A version-1 UUID's time in microseconds, rounded as the driver's float seconds make it. */
 export function uuidTimeMicros(uuid: string): bigint {
   const h = uuid.replace(/-/g, '');
-  const t = (BigInt(`0x${h.slice(12, 16)}`) & 0xfffn) << 48n | BigInt(`0x${h.slice(8, 12)}`) << 32n | BigInt(`0x${h.slice(0, 8)}`);
+  const t = ((BigInt(`0x${h.slice(12, 16)}`) & 0xfffn) << 48n) | (BigInt(`0x${h.slice(8, 12)}`) << 32n) | BigInt(`0x${h.slice(0, 8)}`);
   const secs = Number(t - 0x01b21dd213814000n) / 1e7;
   let whole = Math.trunc(secs);
   let us = roundHalfEven((secs - whole) * 1e6);
@@ -105,11 +104,7 @@ export function traceLines(t: Trace, tty: boolean): string[] {
 }
 
 /** SHOW SESSION <id>: the trace, or why there is none. */
-export async function* showTrace(
-  session: Session,
-  id: string,
-  o: { partial?: boolean; tty: boolean; maxWaitMs?: number },
-): AsyncGenerator<Output> {
+export async function* showTrace(session: Session, id: string, o: { partial?: boolean; tty: boolean; maxWaitMs?: number }): AsyncGenerator<Output> {
   let trace: Trace | null;
   try {
     trace = await fetchTrace(session, id, { partial: o.partial, maxWaitMs: o.maxWaitMs });
@@ -121,7 +116,6 @@ export async function* showTrace(
   else if (trace.events.length === 0) yield fail(`No rows for session ${id} found.`);
   else yield { kind: 'text', text: traceLines(trace, o.tty).join('\n'), result: true };
 }
-
 
 /**
  * What cqlsh prints after a statement run with TRACING ON whose trace id is `id` (for the engine):
@@ -142,7 +136,11 @@ export async function* statementTrace(
     return;
   }
   if (!trace) {
-    yield { kind: 'text', text: `Statement trace did not complete within ${Math.floor(maxWaitMs / 1000)} seconds; trace data may be incomplete.`, result: true };
+    yield {
+      kind: 'text',
+      text: `Statement trace did not complete within ${Math.floor(maxWaitMs / 1000)} seconds; trace data may be incomplete.`,
+      result: true,
+    };
     yield* showTrace(session, id, { partial: true, tty: o.tty });
   } else if (trace.events.length === 0) yield fail(`No rows for session ${id} found.`);
   else yield { kind: 'text', text: traceLines(trace, o.tty).join('\n'), result: true };
