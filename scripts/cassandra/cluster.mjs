@@ -12,7 +12,7 @@
 // 127.0.0.11-13 so that it never collides with the single-node test server on 127.0.0.1.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CASSANDRA_VERSION, cacheDir, log, PORT_OFFSET, portOpen, readPid, sleep, spawnCassandra, tail, waitForPort } from './launcher.mjs';
+import { CASSANDRA_VERSION, cacheDir, log, PORT_OFFSET, portOpen, readPid, sleep, spawnCassandra, waitForPort } from './launcher.mjs';
 
 export const DEFAULT_FIRST = '127.0.0.1';
 const clusterDir = path.join(cacheDir, 'cassandra', 'cluster');

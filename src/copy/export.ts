@@ -157,7 +157,16 @@ async function exportRows(ctx: CopyContext, openRouting: (session: Session, keys
     await ctx.err(`Cannot write ENCODING '${opts.encoding}': COPY TO writes utf-8, utf-8-sig, latin-1, ascii and utf-16 (-le, -be)`);
     return;
   }
-  const out = new Output(ctx, opts.header ? writeRecord(ctx.columns.map((c) => c.name), opts.dialect) : '', encoding);
+  const out = new Output(
+    ctx,
+    opts.header
+      ? writeRecord(
+          ctx.columns.map((c) => c.name),
+          opts.dialect,
+        )
+      : '',
+    encoding,
+  );
   if (!out.open()) return;
   if (toFile) await ctx.say(`\nStarting copy of ${ctx.ks}.${st.table} with columns [${ctx.columns.map((c) => c.name).join(', ')}].`);
   const fmt = formatOptions({
@@ -170,7 +179,11 @@ async function exportRows(ctx: CopyContext, openRouting: (session: Session, keys
     booleanStyles: opts.boolStyle,
     millisecondsOnly: true,
   });
-  const format = rowFormatter(ctx.columns.map((c) => c.type), fmt, opts.dialect);
+  const format = rowFormatter(
+    ctx.columns.map((c) => c.type),
+    fmt,
+    opts.dialect,
+  );
   // no progress line over data written to the terminal
   const meter = new RateMeter(opts.reportFrequency * 1000, toFile ? ctx.progress : undefined, opts.rateFile);
   try {
@@ -189,7 +202,12 @@ async function exportRows(ctx: CopyContext, openRouting: (session: Session, keys
   const routing = ranges && /Murmur3/.test(info.partitioner) && process.env.TSCQLSH_COPY_ROUTING !== '0' ? await openRouting(ctx.session, ctx.ks) : null;
   const pieces = ranges ? (routing ? routing.splitAtRing(ranges) : ranges.map((range) => ({ range, pos: undefined }))) : [];
   const work: { cql: string; params: unknown[]; label: string; pos?: number }[] = ranges
-    ? pieces.map(({ range: [lo, hi], pos }) => ({ cql: `${base} WHERE token(${pk}) > ? AND token(${pk}) <= ?`, params: [lo, hi], label: `(${lo}, ${hi})`, pos }))
+    ? pieces.map(({ range: [lo, hi], pos }) => ({
+        cql: `${base} WHERE token(${pk}) > ? AND token(${pk}) <= ?`,
+        params: [lo, hi],
+        label: `(${lo}, ${hi})`,
+        pos,
+      }))
     : [{ cql: base, params: [], label: '(None, None)' }];
   let failed = 0;
   let exported = 0;

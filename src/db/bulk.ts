@@ -30,7 +30,9 @@ export async function tableInfo(session: Session, ks: string, table: string): Pr
   const c = session.driverClient;
   const ksRow = await c.execute('SELECT keyspace_name FROM system_schema.keyspaces WHERE keyspace_name = ?', [ks], { prepare: true });
   if (ksRow.rowLength === 0) throw new TableNotFound(`Keyspace '${ks}' not found.`);
-  const rs = await c.execute('SELECT column_name, kind, position FROM system_schema.columns WHERE keyspace_name = ? AND table_name = ?', [ks, table], { prepare: true });
+  const rs = await c.execute('SELECT column_name, kind, position FROM system_schema.columns WHERE keyspace_name = ? AND table_name = ?', [ks, table], {
+    prepare: true,
+  });
   if (rs.rowLength === 0) throw new TableNotFound(`Column family ${table} not found`);
   const sample = await c.execute(`SELECT * FROM ${quoteId(ks)}.${quoteId(table)} LIMIT 1`, [], { fetchSize: 1, prepare: false });
   const types = new Map((sample.columns ?? []).map((col) => [col.name, toCqlType(col.type as unknown as DriverType)]));
@@ -39,7 +41,8 @@ export async function tableInfo(session: Session, ks: string, table: string): Pr
   const pk = byKind('partition_key');
   const ck = byKind('clustering');
   const rest = meta.filter((m) => m.kind !== 'partition_key' && m.kind !== 'clustering').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const role = (k: string): Column['role'] => (k === 'partition_key' ? 'partition_key' : k === 'clustering' ? 'clustering' : k === 'static' ? 'static' : 'regular');
+  const role = (k: string): Column['role'] =>
+    k === 'partition_key' ? 'partition_key' : k === 'clustering' ? 'clustering' : k === 'static' ? 'static' : 'regular';
   const columns = [...pk, ...ck, ...rest].map((m) => ({ name: m.name, type: types.get(m.name) ?? { kind: 'blob' as const }, role: role(m.kind) }));
   const local = await c.execute('SELECT partitioner FROM system.local');
   return {
@@ -105,7 +108,11 @@ export async function writeRows(session: Session, cql: string, rows: unknown[][]
   const c = o.via?.client ?? session.driverClient;
   const opts = { prepare: true, consistency: o.consistency ? consistencyCode(o.consistency) : undefined, readTimeout: o.timeoutMs, host: o.via?.host };
   if (rows.length === 1) await c.execute(cql, rows[0], opts);
-  else await c.batch(rows.map((params) => ({ query: cql, params })), { ...opts, logged: false });
+  else
+    await c.batch(
+      rows.map((params) => ({ query: cql, params })),
+      { ...opts, logged: false },
+    );
 }
 
 /**

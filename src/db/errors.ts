@@ -140,7 +140,8 @@ export function keepServerErrorMessages(): void {
 
 /** The server's own text; the driver rewrites it for a few error kinds, so rebuild Cassandra's when it was not kept. */
 function serverMessage(e: DriverError): string {
-  if (typeof e.serverMessage === 'string' && (e.code === codes.unavailableException || e.code === codes.readTimeout || e.code === codes.writeTimeout)) return e.serverMessage;
+  if (typeof e.serverMessage === 'string' && (e.code === codes.unavailableException || e.code === codes.readTimeout || e.code === codes.writeTimeout))
+    return e.serverMessage;
   switch (e.code) {
     case codes.unavailableException:
       return `Cannot achieve consistency level ${consistencyName(e.consistencies)}`;
@@ -155,16 +156,34 @@ function serverMessage(e: DriverError): string {
 function info(e: DriverError): string {
   switch (e.code) {
     case codes.unavailableException:
-      return ` info=${pyDict([['consistency', consistencyName(e.consistencies)], ['required_replicas', e.required as number], ['alive_replicas', e.alive as number]])}`;
+      return ` info=${pyDict([
+        ['consistency', consistencyName(e.consistencies)],
+        ['required_replicas', e.required as number],
+        ['alive_replicas', e.alive as number],
+      ])}`;
     case codes.readTimeout:
-      return ` info=${pyDict([['consistency', consistencyName(e.consistencies)], ['required_responses', e.blockFor as number], ['received_responses', e.received as number]])}`;
+      return ` info=${pyDict([
+        ['consistency', consistencyName(e.consistencies)],
+        ['required_responses', e.blockFor as number],
+        ['received_responses', e.received as number],
+      ])}`;
     case codes.writeTimeout: {
       const wt = typeof e.writeType === 'string' && WRITE_TYPES.has(e.writeType) ? e.writeType : undefined;
-      return ` info=${pyDict([['consistency', consistencyName(e.consistencies)], ['required_responses', e.blockFor as number], ['received_responses', e.received as number], ['write_type', wt]])}`;
+      return ` info=${pyDict([
+        ['consistency', consistencyName(e.consistencies)],
+        ['required_responses', e.blockFor as number],
+        ['received_responses', e.received as number],
+        ['write_type', wt],
+      ])}`;
     }
     case codes.readFailure:
     case codes.writeFailure:
-      return ` info=${pyDict([['consistency', consistencyName(e.consistencies)], ['required_responses', e.blockFor as number], ['received_responses', e.received as number], ['failures', e.failures as number]])}`;
+      return ` info=${pyDict([
+        ['consistency', consistencyName(e.consistencies)],
+        ['required_responses', e.blockFor as number],
+        ['received_responses', e.received as number],
+        ['failures', e.failures as number],
+      ])}`;
     default:
       return '';
   }
@@ -228,7 +247,8 @@ export function describeConnectError(err: unknown, host: string, port: number, c
   const ks = /^Keyspace '(.*)' does not exist$/.exec(inner?.message ?? '');
   if (ks) return `Connection error: ("Unable to connect to any servers using keyspace '${ks[1]}'", ['${host}'])`;
   // several contact points (a profile's host list): each one's failure, as the driver tried them
-  const tried = err instanceof driver.errors.NoHostAvailableError ? Object.entries(((err as unknown as DriverError).innerErrors ?? {}) as Record<string, DriverError>) : [];
+  const tried =
+    err instanceof driver.errors.NoHostAvailableError ? Object.entries(((err as unknown as DriverError).innerErrors ?? {}) as Record<string, DriverError>) : [];
   if (host.includes(',') && tried.length > 1) {
     const each = tried.map(([endpoint, e]) => {
       const h = endpoint.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
@@ -246,9 +266,10 @@ function pythonConnectError(e: DriverError | undefined, host: string, port: numb
     // the server's refusal as the Python driver quotes it; no credentials at all is the driver's own message
     if (NO_AUTHENTICATOR.test(e.message)) return "AuthenticationFailed('Remote end requires authentication')";
     const server = e.additionalInfo as DriverError | undefined;
-    const why = server instanceof driver.errors.ResponseError && server.code === codes.badCredentials
-      ? `Error from server: code=${hex(server.code)} [Bad credentials] message="${server.message}"`
-      : e.message;
+    const why =
+      server instanceof driver.errors.ResponseError && server.code === codes.badCredentials
+        ? `Error from server: code=${hex(server.code)} [Bad credentials] message="${server.message}"`
+        : e.message;
     return `AuthenticationFailed(${pyStrRepr(`Failed to authenticate to ${host}:${port}: ${why}`)})`;
   }
   const code = (e.code ?? (e.innerError as DriverError | undefined)?.code) as string | undefined;

@@ -34,7 +34,12 @@ export async function loadRing(session: Session): Promise<TokenRing | null> {
     nodes.forEach((n, i) => n.tokens.forEach((t) => all.push([BigInt(t), i])));
     if (all.length === 0 || nodes.length > 65535) return null;
     all.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const ring: TokenRing = { hi: new Int32Array(all.length), lo: new Uint32Array(all.length), owner: new Uint16Array(all.length), hosts: nodes.map((n) => n.host) };
+    const ring: TokenRing = {
+      hi: new Int32Array(all.length),
+      lo: new Uint32Array(all.length),
+      owner: new Uint16Array(all.length),
+      hosts: nodes.map((n) => n.host),
+    };
     all.forEach(([t, o], i) => {
       ring.hi[i] = Number(BigInt.asIntN(32, t >> 32n));
       ring.lo[i] = Number(BigInt.asUintN(32, t));
@@ -71,8 +76,14 @@ let rl = 0;
 
 /** (ah:al) * (bh:bl) mod 2^64 into rh:rl */
 function mul(ah: number, al: number, bh: number, bl: number): void {
-  const a48 = ah >>> 16, a32 = ah & 0xffff, a16 = al >>> 16, a00 = al & 0xffff;
-  const b48 = bh >>> 16, b32 = bh & 0xffff, b16 = bl >>> 16, b00 = bl & 0xffff;
+  const a48 = ah >>> 16,
+    a32 = ah & 0xffff,
+    a16 = al >>> 16,
+    a00 = al & 0xffff;
+  const b48 = bh >>> 16,
+    b32 = bh & 0xffff,
+    b16 = bl >>> 16,
+    b00 = bl & 0xffff;
   let c00 = a00 * b00;
   let c16 = c00 >>> 16;
   c00 &= 0xffff;
@@ -121,8 +132,10 @@ function add(ah: number, al: number, bh: number, bl: number): void {
   rh = ((ah >>> 0) + (bh >>> 0) + (lo > 0xffffffff ? 1 : 0)) >>> 0;
 }
 
-const C1H = 0x87c37b91, C1L = 0x114253d5;
-const C2H = 0x4cf5ad43, C2L = 0x2745937f;
+const C1H = 0x87c37b91,
+  C1L = 0x114253d5;
+const C2H = 0x4cf5ad43,
+  C2L = 0x2745937f;
 
 function fmix(h: number, l: number): void {
   // k ^= k >>> 33; k *= 0xff51afd7ed558ccd; k ^= k >>> 33; k *= 0xc4ceb9fe1a85ec53; k ^= k >>> 33
@@ -142,7 +155,10 @@ export let tokenHi = 0;
 export let tokenLo = 0;
 
 export function murmur3(key: Uint8Array, len: number): void {
-  let h1h = 0, h1l = 0, h2h = 0, h2l = 0;
+  let h1h = 0,
+    h1l = 0,
+    h2h = 0,
+    h2l = 0;
   const nblocks = len >>> 4;
   for (let i = 0; i < nblocks; i++) {
     const o = i * 16;
@@ -181,7 +197,8 @@ export function murmur3(key: Uint8Array, len: number): void {
   const o = nblocks * 16;
   const rest = len & 15;
   if (rest > 8) {
-    let kh = 0, kl = 0;
+    let kh = 0,
+      kl = 0;
     for (let i = rest - 1; i >= 8; i--) {
       const [bh, bl] = signedShift(key[o + i], (i - 8) * 8);
       kh ^= bh;
@@ -194,7 +211,8 @@ export function murmur3(key: Uint8Array, len: number): void {
     h2l = (h2l ^ rl) >>> 0;
   }
   if (rest > 0) {
-    let kh = 0, kl = 0;
+    let kh = 0,
+      kl = 0;
     for (let i = Math.min(rest, 8) - 1; i >= 0; i--) {
       const [bh, bl] = signedShift(key[o + i], i * 8);
       kh ^= bh;
@@ -291,4 +309,3 @@ export function keySerializer(types: CqlType[], idx: number[]): ((values: CqlVal
     return out;
   };
 }
-

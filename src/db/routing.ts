@@ -57,17 +57,35 @@ export class Routing {
       all.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       // one object per node: placement compares nodes by identity
       const nodes = hosts.map((h, i) => ({ i, dc: h.datacenter, rack: h.rack }));
-      const place = replicaPlacement(all.map(([, i]) => nodes[i]), replication);
+      const place = replicaPlacement(
+        all.map(([, i]) => nodes[i]),
+        replication,
+      );
       if (!place) throw new Error('unknown strategy');
-      const ring: TokenRing = { hi: new Int32Array(all.length), lo: new Uint32Array(all.length), owner: new Uint16Array(all.length), hosts: hosts.map((h) => h.address) };
+      const ring: TokenRing = {
+        hi: new Int32Array(all.length),
+        lo: new Uint32Array(all.length),
+        owner: new Uint16Array(all.length),
+        hosts: hosts.map((h) => h.address),
+      };
       const local: driver.Host[][] = [];
       all.forEach(([t, o], p) => {
         ring.hi[p] = Number(BigInt.asIntN(32, t >> 32n));
         ring.lo[p] = Number(BigInt.asUintN(32, t));
         ring.owner[p] = o;
-        local.push(place(p).map((n) => hosts[n.i]).filter((h) => h.datacenter === dc));
+        local.push(
+          place(p)
+            .map((n) => hosts[n.i])
+            .filter((h) => h.datacenter === dc),
+        );
       });
-      return new Routing(client, ring, all.map(([t]) => t), local, hosts);
+      return new Routing(
+        client,
+        ring,
+        all.map(([t]) => t),
+        local,
+        hosts,
+      );
     } catch {
       await client?.shutdown().catch(() => {});
       return null;

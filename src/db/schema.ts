@@ -2,9 +2,7 @@
 // Amazon Keyspaces, system_schema_mcs. The only place that queries the schema tables.
 import type { CqlValue } from '../cql/types.js';
 import { CqlTimestamp } from '../cql/types.js';
-import type {
-  ClusterModel, ColumnModel, KeyspaceModel, SchemaModel, TableModel, TableOptions, ViewModel,
-} from '../describe/model.js';
+import type { ClusterModel, ColumnModel, KeyspaceModel, SchemaModel, TableModel, TableOptions, ViewModel } from '../describe/model.js';
 import { loadMcs } from './schema-mcs.js';
 import { blobMap, boolOrNull, key, list, numOrNull, type Row, str, strOrNull, textMap } from './schema-rows.js';
 import type { Session } from './session.js';
@@ -76,15 +74,21 @@ function groupBy(rows: Row[], field: string): Map<string, Row[]> {
   return m;
 }
 
-
 /** Reads the whole schema. `keyspaces`: also read system_schema_mcs (Amazon Keyspaces). */
 export async function loadSchema(session: Session, o: { keyspaces?: boolean } = {}): Promise<SchemaModel> {
   const q = (t: string) => select(session, `SELECT * FROM system_schema.${t}`);
   // what a server may lack (Amazon Keyspaces has no views, functions, ...) reads as empty
   const optional = (t: string) => trySelect(session, `SELECT * FROM system_schema.${t}`);
   const [ksRows, tableRows, columnRows, droppedRows, indexRows, viewRows, typeRows, fnRows, aggRows] = await Promise.all([
-    q('keyspaces'), q('tables'), q('columns'), optional('dropped_columns'), optional('indexes'),
-    optional('views'), optional('types'), optional('functions'), optional('aggregates'),
+    q('keyspaces'),
+    q('tables'),
+    q('columns'),
+    optional('dropped_columns'),
+    optional('indexes'),
+    optional('views'),
+    optional('types'),
+    optional('functions'),
+    optional('aggregates'),
   ]);
   const [vKs, vTables, vColumns] = await Promise.all([
     trySelect(session, 'SELECT * FROM system_virtual_schema.keyspaces'),
@@ -197,7 +201,8 @@ async function loadCluster(session: Session): Promise<ClusterModel> {
   const ring: NonNullable<ClusterModel['ring']> = [];
   const endpoint = (addr: CqlValue | undefined, port: CqlValue | undefined) => `/${str(addr)}:${port ?? 7000}`;
   const place = (r: Row) => ({ dc: strOrNull(r.data_center), rack: strOrNull(r.rack) });
-  for (const t of list(local.tokens)) ring.push({ token: t, endpoint: endpoint(local.listen_address ?? local.broadcast_address, local.listen_port), ...place(local) });
+  for (const t of list(local.tokens))
+    ring.push({ token: t, endpoint: endpoint(local.listen_address ?? local.broadcast_address, local.listen_port), ...place(local) });
   for (const p of await trySelect(session, 'SELECT * FROM system.peers_v2')) {
     for (const t of list(p.tokens)) ring.push({ token: t, endpoint: endpoint(p.peer, p.peer_port), ...place(p) });
   }

@@ -150,11 +150,12 @@ export function describeCluster(s: SchemaModel, current: string | undefined): Cl
     const ring = [...c.ring].sort((a, b) => (BigInt(a.token) < BigInt(b.token) ? -1 : BigInt(a.token) > BigInt(b.token) ? 1 : 0));
     // one object per endpoint, so that placement sees each node once
     const nodes = new Map<string, { endpoint: string; dc: string | null; rack: string | null }>();
-    const owners = ring.map((r) => nodes.get(r.endpoint) ?? nodes.set(r.endpoint, { endpoint: r.endpoint, dc: r.dc ?? null, rack: r.rack ?? null }).get(r.endpoint)!);
+    const owners = ring.map(
+      (r) => nodes.get(r.endpoint) ?? nodes.set(r.endpoint, { endpoint: r.endpoint, dc: r.dc ?? null, rack: r.rack ?? null }).get(r.endpoint)!,
+    );
     const place = replicaPlacement(owners, ks?.replication ?? {}) ?? replicaPlacement(owners, { class: 'SimpleStrategy', replication_factor: '1' })!;
     const owned: [string, string[]][] = ring.map((r, i) => [r.token, place(i).map((n) => n.endpoint)]);
     out.range_ownership = owned.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
   return out;
 }
-

@@ -30,14 +30,31 @@ describe('Murmur3 token', () => {
 
   it('ring position: the first ring token at or above, wrapping past the last token', () => {
     const toks = [-100n, 0n, 5000000000n];
-    const ring: TokenRing = { hi: Int32Array.from(toks, (t) => Number(BigInt.asIntN(32, t >> 32n))), lo: Uint32Array.from(toks, (t) => Number(BigInt.asUintN(32, t))), owner: new Uint16Array(3), hosts: ['a'] };
+    const ring: TokenRing = {
+      hi: Int32Array.from(toks, (t) => Number(BigInt.asIntN(32, t >> 32n))),
+      lo: Uint32Array.from(toks, (t) => Number(BigInt.asUintN(32, t))),
+      owner: new Uint16Array(3),
+      hosts: ['a'],
+    };
     const pos = (t: bigint) => ringPosition(ring, Number(BigInt.asIntN(32, t >> 32n)), Number(BigInt.asUintN(32, t)));
     expect([-200n, -100n, -1n, 0n, 1n, 4999999999n, 5000000000n, 9000000000n].map(pos)).toEqual([0, 0, 1, 1, 2, 2, 2, 0]);
   });
 });
 
 describe('the quick CSV split', () => {
-  const lines = ['1,"a, b",c\n', '"x",,"y"\n', '1,2,\n', '"",""\n', 'a,"q""d",b\n', 'a,"open\n', 'a,"x"y,b\n', 'a,b"c,d\n', 'a,"e\\"s"\n', '"only"\n', 'x,"a,b"'];
+  const lines = [
+    '1,"a, b",c\n',
+    '"x",,"y"\n',
+    '1,2,\n',
+    '"",""\n',
+    'a,"q""d",b\n',
+    'a,"open\n',
+    'a,"x"y,b\n',
+    'a,b"c,d\n',
+    'a,"e\\"s"\n',
+    '"only"\n',
+    'x,"a,b"',
+  ];
   it('gives what CsvReader gives, or leaves the line to it', () => {
     for (const d of [DEFAULT_DIALECT, { delimiter: ';', quote: "'", escape: undefined, doublequote: true } as CsvDialect]) {
       for (const raw of lines) {
@@ -70,12 +87,20 @@ describe("COPY's value encoding", () => {
     [{ kind: 'date' }, new CqlDate(-719162)],
     [{ kind: 'time' }, 86399999999999n],
     [{ kind: 'blob' }, new Uint8Array([0, 255, 1])],
-    ...[0n, 127n, 128n, -128n, -129n, 255n, 256n, -1n, 9223372036854775807n, 123456789012345678901234567890n, -123456789012345678901234567890n].map((n): [CqlType, CqlValue] => [{ kind: 'varint' }, n]),
+    ...[0n, 127n, 128n, -128n, -129n, 255n, 256n, -1n, 9223372036854775807n, 123456789012345678901234567890n, -123456789012345678901234567890n].map(
+      (n): [CqlType, CqlValue] => [{ kind: 'varint' }, n],
+    ),
     [{ kind: 'decimal' }, new CqlDecimal(-31415926535897932384626n, 22)],
     [{ kind: 'decimal' }, new CqlDecimal(5n, -3)],
     [{ kind: 'list', element: { kind: 'text' } }, ['a', 'b,c', '']],
     [{ kind: 'set', element: { kind: 'int' } }, []],
-    [{ kind: 'map', key: { kind: 'text' }, value: { kind: 'bigint' } }, [['x', 1n], ['y', -2n]]],
+    [
+      { kind: 'map', key: { kind: 'text' }, value: { kind: 'bigint' } },
+      [
+        ['x', 1n],
+        ['y', -2n],
+      ],
+    ],
     [{ kind: 'list', element: { kind: 'map', key: { kind: 'int' }, value: { kind: 'text' } } }, [[[1, 'a']]]],
   ];
   const enc = new Encoder(4, { encoding: { useBigIntAsLong: true, useBigIntAsVarint: true, map: Map } });
@@ -98,7 +123,9 @@ describe("COPY's value encoding", () => {
     const types = cases.map(([t]) => t);
     const values = cases.map(([, v], i) => (i % 5 === 3 ? null : v));
     const params = rowParams(rowEncoder(types)!(values), types.length);
-    expect(params.map((b) => (b === null ? null : b.toString('hex')))).toEqual(values.map((v, i) => (v === null ? null : (paramEncoder(types[i])(v) as Buffer).toString('hex'))));
+    expect(params.map((b) => (b === null ? null : b.toString('hex')))).toEqual(
+      values.map((v, i) => (v === null ? null : (paramEncoder(types[i])(v) as Buffer).toString('hex'))),
+    );
     expect(rowEncoder([{ kind: 'duration' }])).toBeNull();
   });
 });
@@ -129,7 +156,17 @@ describe('CQL literals (PREPAREDSTATEMENTS=False)', () => {
     expect(cqlLiteral(new CqlDuration(-1, -2, -3n), { kind: 'duration' })).toBe('-1mo2d3ns');
     expect(cqlLiteral(NaN, { kind: 'double' })).toBe('NaN');
     expect(cqlLiteral([['a', null]], { kind: 'map', key: { kind: 'text' }, value: { kind: 'int' } })).toBe("{'a': null}");
-    expect(cqlLiteral([1, 'x'], { kind: 'udt', keyspace: 'k', name: 'u', fields: [{ name: 'n', type: { kind: 'int' } }, { name: 'Street', type: { kind: 'text' } }] })).toBe(`{n: 1, "Street": 'x'}`);
+    expect(
+      cqlLiteral([1, 'x'], {
+        kind: 'udt',
+        keyspace: 'k',
+        name: 'u',
+        fields: [
+          { name: 'n', type: { kind: 'int' } },
+          { name: 'Street', type: { kind: 'text' } },
+        ],
+      }),
+    ).toBe(`{n: 1, "Street": 'x'}`);
     expect(cqlLiteral(new Uint8Array([1, 171]), { kind: 'blob' })).toBe('0x01ab');
   });
 });

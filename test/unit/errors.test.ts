@@ -31,7 +31,12 @@ describe('describeError', () => {
     expect(describeError(e)).toBe(
       `Unavailable: Error from server: code=1000 [Unavailable exception] message="Cannot achieve consistency level TWO" info={'consistency': 'TWO', 'required_replicas': 2, 'alive_replicas': 1}`,
     );
-    const w = responseError(codes.writeTimeout, 'driver text', { consistencies: driver.types.consistencies.one, received: 0, blockFor: 1, writeType: 'SIMPLE' });
+    const w = responseError(codes.writeTimeout, 'driver text', {
+      consistencies: driver.types.consistencies.one,
+      received: 0,
+      blockFor: 1,
+      writeType: 'SIMPLE',
+    });
     expect(describeError(w)).toBe(
       `WriteTimeout: Error from server: code=1100 [Coordinator node timed out waiting for replica nodes' responses] message="Operation timed out - received only 0 responses." info={'consistency': 'ONE', 'required_responses': 1, 'received_responses': 0, 'write_type': 'SIMPLE'}`,
     );
@@ -58,7 +63,11 @@ describe('describeError', () => {
 
 describe('describeError: lost connections and timeouts (as the Python driver words them)', () => {
   const socketClosed = (inner?: { code: string }) =>
-    Object.assign(new (driver.errors.DriverError as unknown as new (m: string) => Error)('Socket was closed'), { isSocketError: true, coordinator: '127.0.0.1:9042' }, inner ? { innerError: Object.assign(new Error('x'), inner) } : {});
+    Object.assign(
+      new (driver.errors.DriverError as unknown as new (m: string) => Error)('Socket was closed'),
+      { isSocketError: true, coordinator: '127.0.0.1:9042' },
+      inner ? { innerError: Object.assign(new Error('x'), inner) } : {},
+    );
 
   it('a connection reset under a request: ConnectionShutdown with the errno', () => {
     expect(describeError(socketClosed({ code: 'ECONNRESET' }), () => 'dc1')).toBe(
@@ -111,7 +120,9 @@ describe('describeConnectError', () => {
     expect(authHint(new driver.errors.NoHostAvailableError({ 'h:1': bad }))).toBeUndefined();
     const none = new driver.errors.AuthenticationError('Host h:1 requires authentication, but no authenticator found in the options');
     const e = new driver.errors.NoHostAvailableError({ 'h:1': none });
-    expect(describeConnectError(e, 'h', 1)).toBe(`Connection error: ('Unable to connect to any servers', {'h:1': AuthenticationFailed('Remote end requires authentication')})`);
+    expect(describeConnectError(e, 'h', 1)).toBe(
+      `Connection error: ('Unable to connect to any servers', {'h:1': AuthenticationFailed('Remote end requires authentication')})`,
+    );
     expect(authHint(e)).toMatch(/-u\b/);
   });
 

@@ -17,7 +17,12 @@ describe('replica placement', () => {
 
   it('SimpleStrategy: the next distinct nodes clockwise, wrapping, at most as many as there are', () => {
     const place = replicaPlacement([A, B, A, C], { class: 'org.apache.cassandra.locator.SimpleStrategy', replication_factor: '2' })!;
-    expect([0, 1, 2, 3].map((p) => names(place(p)))).toEqual([['A', 'B'], ['B', 'A'], ['A', 'C'], ['C', 'A']]);
+    expect([0, 1, 2, 3].map((p) => names(place(p)))).toEqual([
+      ['A', 'B'],
+      ['B', 'A'],
+      ['A', 'C'],
+      ['C', 'A'],
+    ]);
     expect(names(replicaPlacement([A, B], { class: 'SimpleStrategy', replication_factor: '5' })!(1))).toEqual(['B', 'A']);
   });
 
@@ -52,7 +57,18 @@ describe('DESCRIBE CLUSTER from the schema model', () => {
     { token: '100', endpoint: '/10.0.0.2:7000', dc: 'dc1', rack: 'r2' },
   ];
   const model = (replication: Record<string, string>): SchemaModel => ({
-    keyspaces: [{ name: 'ks', durableWrites: true, replication, tables: [], views: [], types: [], functions: [], aggregates: [] } as unknown as SchemaModel['keyspaces'][number]],
+    keyspaces: [
+      {
+        name: 'ks',
+        durableWrites: true,
+        replication,
+        tables: [],
+        views: [],
+        types: [],
+        functions: [],
+        aggregates: [],
+      } as unknown as SchemaModel['keyspaces'][number],
+    ],
     cluster: { name: 'C', partitioner: 'org.apache.cassandra.dht.Murmur3Partitioner', ring },
   });
 
