@@ -3,6 +3,7 @@
 // (Murmur3Partitioner's hash of the serialized key, composite keys as Cassandra encodes them),
 // and the ring position (the range a token falls in) that groups rows sharing their replicas.
 import type { CqlType, CqlValue } from '../cql/types.js';
+import { list, type Row, selectRows, str, strOrNull } from './schema-rows.js';
 import type { Session } from './session.js';
 import { part } from './value-bytes.js';
 
@@ -15,21 +16,60 @@ export interface TokenRing {
   hosts: string[];
 }
 
+/** One node of the ring as system.local (the node the session talks to) or system.peers_v2 / system.peers describe it. */
+export interface RingNode {
+  hostId: string;
+  /** where clients reach it: the session's host for the local node, else its native (rpc) address */
+  address: string;
+  /** its internode endpoint as Cassandra names it: `/address:port` */
+  endpoint: string;
+  dc: string | null;
+  rack: string | null;
+  tokens: string[];
+}
+
+export interface RingNodes {
+  clusterName: string;
+  partitioner: string;
+  /** the local node first, then its peers */
+  nodes: RingNode[];
+}
+
+/** The one reader of the ring: system.local and system.peers_v2 (system.peers before Cassandra 4). */
+export async function readRingNodes(session: Session): Promise<RingNodes | null> {
+  const [local] = await selectRows(session, 'SELECT * FROM system.local');
+  if (!local) return null;
+  let peers: Row[];
+  try {
+    peers = await selectRows(session, 'SELECT * FROM system.peers_v2');
+  } catch {
+    peers = await selectRows(session, 'SELECT * FROM system.peers');
+  }
+  const endpoint = (addr: CqlValue | undefined, port: CqlValue | undefined) => `/${str(addr)}:${port ?? 7000}`;
+  const node = (r: Row, address: string, at: string): RingNode => ({
+    hostId: str(r.host_id),
+    address,
+    endpoint: at,
+    dc: strOrNull(r.data_center),
+    rack: strOrNull(r.rack),
+    tokens: list(r.tokens),
+  });
+  const nodes = [node(local, session.info.host, endpoint(local.listen_address ?? local.broadcast_address, local.listen_port))];
+  for (const p of peers) {
+    let address = strOrNull(p.native_address) ?? strOrNull(p.rpc_address);
+    if (!address || address === '0.0.0.0' || address === '::') address = str(p.peer);
+    nodes.push(node(p, address, endpoint(p.peer, p.peer_port)));
+  }
+  return { clusterName: str(local.cluster_name), partitioner: str(local.partitioner), nodes };
+}
+
 /** The ring of a Murmur3 cluster, or null when it cannot be known (Keyspaces, other partitioners, no tokens). */
 export async function loadRing(session: Session): Promise<TokenRing | null> {
   if (session.isAmazonKeyspaces) return null;
-  const c = session.driverClient;
   try {
-    const local = (await c.execute('SELECT partitioner, host_id, tokens FROM system.local')).first();
-    if (!local || !/Murmur3Partitioner$/.test(String(local.partitioner ?? ''))) return null;
-    const nodes: { host: string; tokens: string[] }[] = [{ host: String(local.host_id), tokens: [...((local.tokens as Iterable<string> | null) ?? [])] }];
-    let peers;
-    try {
-      peers = await c.execute('SELECT host_id, tokens FROM system.peers_v2');
-    } catch {
-      peers = await c.execute('SELECT host_id, tokens FROM system.peers');
-    }
-    for (const r of peers.rows) nodes.push({ host: String(r.host_id), tokens: [...((r.tokens as Iterable<string> | null) ?? [])] });
+    const r = await readRingNodes(session);
+    if (!r || !/Murmur3Partitioner$/.test(r.partitioner)) return null;
+    const nodes = r.nodes.map((n) => ({ host: n.hostId, tokens: n.tokens }));
     const all: [bigint, number][] = [];
     nodes.forEach((n, i) => n.tokens.forEach((t) => all.push([BigInt(t), i])));
     if (all.length === 0 || nodes.length > 65535) return null;

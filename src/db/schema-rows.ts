@@ -1,8 +1,21 @@
 // Schema table rows (column name → value) and the conversions of their values the schema loader
 // uses.
 import type { CqlValue } from '../cql/types.js';
+import type { Consistency } from '../cql/vocabulary.js';
+import type { Session } from './session.js';
 
 export type Row = Record<string, CqlValue>;
+
+/** A query's rows as column name → value, every page read. */
+export async function selectRows(session: Session, cql: string, consistency?: Consistency): Promise<Row[]> {
+  const out: Row[] = [];
+  for await (const page of session.execute(cql, { consistency, pageSize: 5000 })) {
+    if (!page.columns) break;
+    const names = page.columns.map((c) => c.name);
+    for (const r of page.rows) out.push(Object.fromEntries(names.map((n, i) => [n, r[i]])));
+  }
+  return out;
+}
 
 export const str = (v: CqlValue | undefined): string => (v === null || v === undefined ? '' : String(v));
 export const strOrNull = (v: CqlValue | undefined): string | null => (v === null || v === undefined ? null : String(v));

@@ -1,25 +1,16 @@
 // Reads the schema model (src/describe/model.ts) from system_schema, system_virtual_schema and, on
 // Amazon Keyspaces, system_schema_mcs. The only place that queries the schema tables.
-import type { CqlValue } from '../cql/types.js';
 import { CqlTimestamp } from '../cql/types.js';
 import type { ClusterModel, ColumnModel, KeyspaceModel, SchemaModel, TableModel, TableOptions, ViewModel } from '../describe/model.js';
 import { loadMcs } from './schema-mcs.js';
-import { blobMap, boolOrNull, key, list, numOrNull, type Row, str, strOrNull, textMap } from './schema-rows.js';
+import { blobMap, boolOrNull, key, list, numOrNull, type Row, selectRows, str, strOrNull, textMap } from './schema-rows.js';
+import { readRingNodes } from './ring.js';
 import type { Session } from './session.js';
-
-async function select(session: Session, cql: string): Promise<Row[]> {
-  const out: Row[] = [];
-  for await (const page of session.execute(cql, { pageSize: 1000 })) {
-    if (!page.columns) break;
-    for (const r of page.rows) out.push(Object.fromEntries(page.columns.map((c, i) => [c.name, r[i]])));
-  }
-  return out;
-}
 
 /** Like select, but an error (a table this server lacks) gives no rows. */
 async function trySelect(session: Session, cql: string): Promise<Row[]> {
   try {
-    return await select(session, cql);
+    return await selectRows(session, cql);
   } catch {
     return [];
   }
@@ -76,7 +67,7 @@ function groupBy(rows: Row[], field: string): Map<string, Row[]> {
 
 /** Reads the whole schema. `keyspaces`: also read system_schema_mcs (Amazon Keyspaces). */
 export async function loadSchema(session: Session, o: { keyspaces?: boolean } = {}): Promise<SchemaModel> {
-  const q = (t: string) => select(session, `SELECT * FROM system_schema.${t}`);
+  const q = (t: string) => selectRows(session, `SELECT * FROM system_schema.${t}`);
   // what a server may lack (Amazon Keyspaces has no views, functions, ...) reads as empty
   const optional = (t: string) => trySelect(session, `SELECT * FROM system_schema.${t}`);
   const [ksRows, tableRows, columnRows, droppedRows, indexRows, viewRows, typeRows, fnRows, aggRows] = await Promise.all([
@@ -95,7 +86,7 @@ export async function loadSchema(session: Session, o: { keyspaces?: boolean } = 
     trySelect(session, 'SELECT * FROM system_virtual_schema.tables'),
     trySelect(session, 'SELECT * FROM system_virtual_schema.columns'),
   ]);
-  const mcs = o.keyspaces ? await loadMcs((cql) => select(session, cql), ksRows) : undefined;
+  const mcs = o.keyspaces ? await loadMcs((cql) => selectRows(session, cql), ksRows) : undefined;
   const columns = groupBy(columnRows, 'table_name');
   const dropped = groupBy(droppedRows, 'table_name');
   const indexes = groupBy(indexRows, 'table_name');
@@ -197,16 +188,16 @@ export async function loadSchema(session: Session, o: { keyspaces?: boolean } = 
 }
 
 async function loadCluster(session: Session): Promise<ClusterModel> {
-  const local = (await trySelect(session, 'SELECT * FROM system.local'))[0] ?? {};
-  const ring: NonNullable<ClusterModel['ring']> = [];
-  const endpoint = (addr: CqlValue | undefined, port: CqlValue | undefined) => `/${str(addr)}:${port ?? 7000}`;
-  const place = (r: Row) => ({ dc: strOrNull(r.data_center), rack: strOrNull(r.rack) });
-  for (const t of list(local.tokens))
-    ring.push({ token: t, endpoint: endpoint(local.listen_address ?? local.broadcast_address, local.listen_port), ...place(local) });
-  for (const p of await trySelect(session, 'SELECT * FROM system.peers_v2')) {
-    for (const t of list(p.tokens)) ring.push({ token: t, endpoint: endpoint(p.peer, p.peer_port), ...place(p) });
-  }
-  return { name: str(local.cluster_name), partitioner: str(local.partitioner), ring };
+  const r = await readRingNodes(session).catch(() => null);
+  if (!r) return { name: '', partitioner: '', ring: [] };
+  const ring = r.nodes.flatMap((n) => n.tokens.map((token) => ({ token, endpoint: n.endpoint, dc: n.dc, rack: n.rack })));
+  return { name: r.clusterName, partitioner: r.partitioner, ring };
+}
+
+/** A keyspace's replication options as stored (`class` and its factors); empty when there is no such keyspace. */
+export async function keyspaceReplication(session: Session, keyspace: string): Promise<Map<string, string>> {
+  const [ks] = await selectRows(session, `SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = '${keyspace.replace(/'/g, "''")}'`);
+  return new Map(Object.entries(textMap(ks?.replication)));
 }
 
 /** The server's schema version (system.local), for noticing schema changes. */

@@ -4,6 +4,7 @@ import type { CqlValue } from '../cql/types.js';
 import { CqlTimestamp } from '../cql/types.js';
 import type { Consistency } from '../cql/vocabulary.js';
 import { noHostForOperation } from './errors.js';
+import { selectRows } from './schema-rows.js';
 import type { Session } from './session.js';
 
 export interface TraceEvent {
@@ -27,18 +28,6 @@ export interface Trace {
   events: TraceEvent[];
 }
 
-type Row = Record<string, CqlValue>;
-
-async function select(session: Session, cql: string, consistency?: Consistency): Promise<Row[]> {
-  const out: Row[] = [];
-  for await (const page of session.execute(cql, { consistency, pageSize: 5000 })) {
-    if (!page.columns) break;
-    const names = page.columns.map((c) => c.name);
-    for (const r of page.rows) out.push(Object.fromEntries(names.map((n, i) => [n, r[i]])));
-  }
-  return out;
-}
-
 const str = (v: CqlValue | undefined): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: CqlValue | undefined): number | null => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : null);
 
@@ -56,13 +45,13 @@ export async function fetchTrace(
   const start = Date.now();
   for (let attempt = 0; ; attempt++) {
     if (Date.now() - start >= maxWait) return null;
-    const [row] = await select(session, `SELECT * FROM system_traces.sessions WHERE session_id = ${id}`, o.consistency);
+    const [row] = await selectRows(session, `SELECT * FROM system_traces.sessions WHERE session_id = ${id}`, o.consistency);
     const complete = row !== undefined && row.duration !== null && row.started_at !== null;
     if (!row || (!o.partial && !complete)) {
       await new Promise((r) => setTimeout(r, 3 * 2 ** attempt));
       continue;
     }
-    const events = await select(session, `SELECT * FROM system_traces.events WHERE session_id = ${id}`, o.consistency);
+    const events = await selectRows(session, `SELECT * FROM system_traces.events WHERE session_id = ${id}`, o.consistency);
     return {
       id,
       request: str(row.request),
@@ -85,7 +74,7 @@ export async function fetchTrace(
 export async function traceReadError(session: Session, e: unknown): Promise<string> {
   let dc = '';
   try {
-    const [row] = await select(session, 'SELECT data_center FROM system.local');
+    const [row] = await selectRows(session, 'SELECT data_center FROM system.local');
     dc = str(row?.data_center) ?? '';
   } catch {
     // keep the host without its datacenter

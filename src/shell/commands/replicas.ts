@@ -1,53 +1,21 @@
 // SHOW REPLICAS <token> [keyspace]: the addresses of the nodes holding `token` in `keyspace`, as the
-// Python driver's token map finds them (ring from system.local and system.peers, replication
-// from system_schema.keyspaces; SimpleStrategy and NetworkTopologyStrategy, anything else none).
+// Python driver's token map finds them (the ring and the keyspace's replication read by db/ring.ts
+// and db/schema.ts; SimpleStrategy and NetworkTopologyStrategy, anything else none).
+import { readRingNodes, type RingNode } from '../../db/ring.js';
+import { keyspaceReplication } from '../../db/schema.js';
 import type { Session } from '../../db/session.js';
-import type { CqlValue } from '../../cql/types.js';
 import { pyStrRepr as pyRepr } from '../../format/pyvalues.js';
 
-interface Host {
-  address: string;
-  dc: string | null;
-  rack: string | null;
-}
+type Host = Pick<RingNode, 'address' | 'dc' | 'rack'>;
 
-type Row = Record<string, CqlValue>;
-
-async function rows(session: Session, cql: string): Promise<Row[]> {
-  const out: Row[] = [];
-  for await (const page of session.execute(cql)) {
-    if (!page.columns) break;
-    const names = page.columns.map((c) => c.name);
-    for (const r of page.rows) out.push(Object.fromEntries(names.map((n, i) => [n, r[i]])));
-  }
-  return out;
-}
-
-const text = (v: CqlValue | undefined): string | null => (typeof v === 'string' ? v : null);
-const list = (v: CqlValue | undefined): string[] => (Array.isArray(v) ? (v as unknown[]).filter((x): x is string => typeof x === 'string') : []);
-
-/** The ring: sorted tokens and the host owning each. */
+/** The ring (db/ring.ts): sorted tokens and the node owning each. */
 async function tokenRing(session: Session): Promise<{ partitioner: string; ring: bigint[]; owner: Map<bigint, Host> } | null> {
-  const [local] = await rows(session, 'SELECT * FROM system.local');
-  if (!local) return null;
-  let peers: Row[];
-  try {
-    peers = await rows(session, 'SELECT * FROM system.peers_v2');
-  } catch {
-    peers = await rows(session, 'SELECT * FROM system.peers');
-  }
+  const r = await readRingNodes(session);
+  if (!r) return null;
   const owner = new Map<bigint, Host>();
-  const add = (h: Host, tokens: string[]) => {
-    for (const t of tokens) if (/^-?\d+$/.test(t)) owner.set(BigInt(t), h);
-  };
-  add({ address: session.info.host, dc: text(local.data_center), rack: text(local.rack) }, list(local.tokens));
-  for (const p of peers) {
-    let address = text(p.native_address) ?? text(p.rpc_address);
-    if (!address || address === '0.0.0.0' || address === '::') address = text(p.peer);
-    if (address) add({ address, dc: text(p.data_center), rack: text(p.rack) }, list(p.tokens));
-  }
+  for (const n of r.nodes) for (const t of n.tokens) if (/^-?\d+$/.test(t)) owner.set(BigInt(t), n);
   const ring = [...owner.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { partitioner: text(local.partitioner) ?? '', ring, owner };
+  return { partitioner: r.partitioner, ring, owner };
 }
 
 /** A replication factor's full replicas: `3`, or `3/1` (3 replicas, 1 transient). */
@@ -125,8 +93,7 @@ export async function showReplicas(session: Session, token: string, keyspace: st
   if (!/Murmur3Partitioner$|RandomPartitioner$/.test(r.partitioner)) return '[]';
   if (!/^-?\d+$/.test(token)) throw new Error(`invalid literal for int() with base 10: ${pyRepr(token)}`);
   if (keyspace === undefined) return '[]';
-  const [ks] = await rows(session, `SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = '${keyspace.replace(/'/g, "''")}'`);
-  const replication = new Map((Array.isArray(ks?.replication) ? ks.replication : []) as [string, string][]);
+  const replication = await keyspaceReplication(session, keyspace);
   const t = BigInt(token);
   let at = r.ring.findIndex((x) => x >= t);
   if (at < 0) at = 0;
