@@ -37,7 +37,7 @@ function heavyChunks(meta: Meta): Map<string, Heavy[]> {
 }
 
 /** The files of dist/ a run of tscqlsh loads (a resolve hook prints each one), and whether it loaded the AWS SDK (not bundled). */
-function loadedChunks(argv: string[], env: NodeJS.ProcessEnv): { files: string[]; aws: boolean; status: number | null } {
+function loadedChunks(argv: string[], env: NodeJS.ProcessEnv): { files: string[]; aws: boolean; status: number | null; stdout: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tscqlsh-chunks-'));
   const hook = path.join(dir, 'hook.mjs');
   const log = path.join(dir, 'loaded');
@@ -52,7 +52,7 @@ registerHooks({ resolve(spec, ctx, next) { const r = next(spec, ctx); if (r.url.
   const files = urls
     .map((u) => path.relative(projectRoot, new URL(u).pathname).replaceAll('\\', '/'))
     .filter((f) => f.startsWith(path.relative(projectRoot, dist)));
-  return { files: [...new Set(files)], aws: urls.some((u) => u.includes('/node_modules/@aws-sdk/')), status: r.status };
+  return { files: [...new Set(files)], aws: urls.some((u) => u.includes('/node_modules/@aws-sdk/')), status: r.status, stdout: r.stdout };
 }
 
 describe('start-up loads no heavy chunk it does not need', () => {
@@ -85,18 +85,27 @@ describe('start-up loads no heavy chunk it does not need', () => {
 
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'tscqlsh-chunks-home-'));
   const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'data') };
+  // a saved profile, so that `profile list` has something to read
+  if (fs.existsSync(tscqlshBin)) spawnSync(process.execPath, [tscqlshBin, 'profile', 'add', 'dev', '--host', '10.1.2.3'], { env });
 
-  it.each([[['--version']], [['--help']], [['completion', 'bash']], [['completion', 'zsh']], [['profile', 'list']], [['profile', 'list', '--names']]])(
-    'tscqlsh %j loads neither the driver, the AWS SDK, Ink nor React',
-    (argv) => {
-      const heavy = heavyChunks(meta());
-      const run = loadedChunks(argv, env);
-      expect(run.status).toBe(0);
-      expect(run.files).toContain(path.relative(projectRoot, tscqlshBin).replaceAll('\\', '/'));
-      expect(run.files.filter((f) => heavy.has(f))).toEqual([]);
-      expect(run.aws).toBe(false);
-    },
-  );
+  it.each([
+    [['--version']],
+    [['--help']],
+    [['completion', 'bash']],
+    [['completion', 'zsh']],
+    [['completion', 'fish']],
+    [['profile', 'list']],
+    [['profile', 'list', '--names']],
+  ])('tscqlsh %j loads neither the driver, the AWS SDK, Ink nor React', (argv) => {
+    const heavy = heavyChunks(meta());
+    const run = loadedChunks(argv, env);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toBe('');
+    if (argv[0] === 'profile') expect(run.stdout).toMatch(/dev/);
+    expect(run.files).toContain(path.relative(projectRoot, tscqlshBin).replaceAll('\\', '/'));
+    expect(run.files.filter((f) => heavy.has(f))).toEqual([]);
+    expect(run.aws).toBe(false);
+  });
 
   it('tscqlsh -e loads the driver (the hook sees a heavy chunk) but never Ink or React', () => {
     const heavy = heavyChunks(meta());
