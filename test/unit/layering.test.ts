@@ -17,7 +17,8 @@ function layerOf(rel: string): string {
   // leaf helpers at the root (node built-ins only): as low as the low folders
   if (rel === 'memory.ts' || rel === 'version.ts') return 'low';
   if (rel === 'batch.ts') return 'batch';
-  if (top === 'cli' || rel === 'cli.ts' || rel === 'main.ts' || rel === 'run.ts' || rel === 'shutdown.ts') return 'cli';
+  // the entry points (cli.ts, main.ts, the single-file binary's sea.ts) and what only they use
+  if (top === 'cli' || ['cli.ts', 'main.ts', 'sea.ts', 'run.ts', 'shutdown.ts'].includes(rel)) return 'cli';
   return top.replace(/\.tsx?$/, '');
 }
 

@@ -1,8 +1,7 @@
 // Start-up guards on the bundle itself: esbuild's metafile (build/esbuild-meta.json, written by
 // scripts/bundle.mjs) says which chunk of dist/ holds cassandra-driver, Ink and React; a resolve
 // hook records every chunk a run loads. `--version`, `--help`, `completion` and `profile list`
-// load none of those chunks (nor the AWS SDK, which stays in node_modules), `-e` never loads Ink
-// or React. Without a build this fails: run
+// load none of those chunks (nor the AWS SDK's, bundled or not), `-e` never loads Ink or React. Without a build this fails: run
 // `npm run build` first.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +21,7 @@ const HEAVY = {
   driver: /node_modules\/cassandra-driver\//,
   ink: /node_modules\/ink\//,
   react: /node_modules\/(react|react-reconciler)\//,
+  aws: /node_modules\/@aws-sdk\//,
 };
 type Heavy = keyof typeof HEAVY;
 
@@ -63,7 +63,7 @@ describe('start-up loads no heavy chunk it does not need', () => {
 
   const meta = (): Meta => JSON.parse(fs.readFileSync(metaFile, 'utf8')) as Meta;
 
-  it('the metafile puts the driver, Ink and React in chunks of their own, none of them loaded statically by the entry', () => {
+  it('the metafile puts the driver, Ink, React and the AWS SDK in chunks of their own, none of them loaded statically by the entry', () => {
     const heavy = heavyChunks(meta());
     const holders = (h: Heavy) => [...heavy].filter(([, held]) => held.includes(h)).map(([f]) => f);
     for (const h of Object.keys(HEAVY) as Heavy[]) expect(holders(h), h).not.toEqual([]);

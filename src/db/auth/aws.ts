@@ -5,7 +5,6 @@
 // 60 s) and a slow one is named; with nothing configured only IMDS is asked, once, for 1 s (the
 // CLI's metadata_service_timeout), so a machine without credentials fails fast and says where it
 // looked. The SDK is imported only when SigV4 is used.
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
