@@ -88,10 +88,23 @@ export async function runShell(args: CliArgs): Promise<RunResult> {
     if (screen) {
       // Ink and React load only here: batch mode never imports them
       const { runRepl } = await import('./ui/repl.js');
-      code = await runRepl(makeShell, session, { color, disableHistory: args.disableHistory, promptWord: settings.prompt, pager: settings.pager, historySize: settings.historySize, stop: stop.signal });
+      code = await runRepl(makeShell, session, {
+        color,
+        disableHistory: args.disableHistory,
+        promptWord: settings.prompt,
+        pager: settings.pager,
+        historySize: settings.historySize,
+        stop: stop.signal,
+      });
     } else if (interactive) {
       const { runLineRepl } = await import('./ui/line-repl.js');
-      code = await runLineRepl(makeShell, session, { color, disableHistory: args.disableHistory, promptWord: settings.prompt, historySize: settings.historySize, stop: stop.signal });
+      code = await runLineRepl(makeShell, session, {
+        color,
+        disableHistory: args.disableHistory,
+        promptWord: settings.prompt,
+        historySize: settings.historySize,
+        stop: stop.signal,
+      });
     } else {
       code = await runBatch(makeShell, input, {
         out: process.stdout,

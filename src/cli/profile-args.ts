@@ -22,8 +22,7 @@ export interface ProfileArgs {
   help?: boolean;
 }
 
-const PASSWORD_HINT =
-  'profiles never store passwords: use --password-env VAR, a credentials file (--credentials FILE), or be asked at connect time';
+const PASSWORD_HINT = 'profiles never store passwords: use --password-env VAR, a credentials file (--credentials FILE), or be asked at connect time';
 
 export function parseProfileArgs(argv: string[]): ProfileArgs {
   const out: ProfileArgs = { positionals: [], fields: {}, unset: [] };
@@ -80,7 +79,8 @@ export function parseProfileArgs(argv: string[]): ProfileArgs {
         if (option.choices && !option.choices.includes(raw)) throw new ProfileUsageError(`--${name} must be one of ${option.choices.join(', ')}, not '${raw}'`);
         if (option.value === 'int' || option.value === 'number') {
           const n = Number(raw);
-          if (raw.trim() === '' || !Number.isFinite(n) || (option.value === 'int' && !Number.isInteger(n))) throw new ProfileUsageError(`--${name}: invalid ${option.value} value '${raw}'`);
+          if (raw.trim() === '' || !Number.isFinite(n) || (option.value === 'int' && !Number.isInteger(n)))
+            throw new ProfileUsageError(`--${name}: invalid ${option.value} value '${raw}'`);
           v = n;
         } else if (option.value === 'onoff') v = onOffValue(raw);
         else v = raw;

@@ -114,7 +114,10 @@ export function complete(before: string, src: CompletionSource, keyspace?: strin
   if (lastTok?.type === 'unclosedString' || lastTok?.type === 'unclosedName') {
     open = lastTok.type;
     const q = open === 'unclosedString' ? "'" : '"';
-    opened = lastTok.text.slice(1).split(q + q).join(q);
+    opened = lastTok.text
+      .slice(1)
+      .split(q + q)
+      .join(q);
     toks = toks.slice(0, -1);
     partial = opened + partial;
   }

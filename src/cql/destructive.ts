@@ -39,7 +39,21 @@ function qualifiedName(toks: readonly Token[], i: number): { ks?: string; name: 
   return { name: unquote(toks[i].text), end: i + 1 };
 }
 
-const DROP_KINDS = ['MATERIALIZED VIEW', 'COLUMNFAMILY', 'KEYSPACE', 'SCHEMA', 'TABLE', 'INDEX', 'TYPE', 'FUNCTION', 'AGGREGATE', 'ROLE', 'USER', 'TRIGGER', 'IDENTITY'];
+const DROP_KINDS = [
+  'MATERIALIZED VIEW',
+  'COLUMNFAMILY',
+  'KEYSPACE',
+  'SCHEMA',
+  'TABLE',
+  'INDEX',
+  'TYPE',
+  'FUNCTION',
+  'AGGREGATE',
+  'ROLE',
+  'USER',
+  'TRIGGER',
+  'IDENTITY',
+];
 /** Kinds whose names live in a keyspace (the session's, when not qualified). */
 const IN_KEYSPACE = new Set(['MATERIALIZED VIEW', 'COLUMNFAMILY', 'TABLE', 'INDEX', 'TYPE', 'FUNCTION', 'AGGREGATE']);
 
@@ -124,7 +138,10 @@ function deleteStatement(
   const fullKey = [...key.partitionKey, ...key.clustering];
   if (missing(fullKey).length === 0) return null;
   // static columns of one partition are one row's worth
-  const deleted = toks.slice(1, from).filter(isName).map((t) => unquote(t.text));
+  const deleted = toks
+    .slice(1, from)
+    .filter(isName)
+    .map((t) => unquote(t.text));
   if (missing(key.partitionKey).length === 0 && deleted.length > 0 && deleted.every((c) => key.statics.includes(c))) return null;
   return { what: label, why: `not the full primary key (${fullKey.join(', ')}): more than one row may go` };
 }

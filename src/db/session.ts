@@ -118,7 +118,12 @@ export class Session {
       return await Promise.race([attempt, late]);
     } catch (e) {
       // a session that connects after all is closed at once
-      attempt.then((s) => s.close(), () => {}).catch(() => {});
+      attempt
+        .then(
+          (s) => s.close(),
+          () => {},
+        )
+        .catch(() => {});
       void made.client?.shutdown().catch(() => {});
       throw e;
     } finally {
@@ -131,7 +136,11 @@ export class Session {
     keepServerErrorMessages();
     // a host name is resolved here, so the contact points and the whitelist are the same addresses
     const endpoints = await whiteList(o.host, o.port);
-    const options = driverOptions(o, endpoints, new driver.policies.loadBalancing.WhiteListPolicy(new driver.policies.loadBalancing.RoundRobinPolicy(), endpoints));
+    const options = driverOptions(
+      o,
+      endpoints,
+      new driver.policies.loadBalancing.WhiteListPolicy(new driver.policies.loadBalancing.RoundRobinPolicy(), endpoints),
+    );
     const client = new driver.Client(options);
     made.client = client;
     await client.connect();
@@ -492,10 +501,12 @@ let dns: typeof import('node:dns/promises') | undefined;
 
 /** The hosts of a `host` setting: one, or several separated by commas (a profile's contact points). */
 export function contactHosts(host: string): string[] {
-  const hosts = host.split(',').map((h) => h.trim()).filter(Boolean);
+  const hosts = host
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   return hosts.length ? hosts : [host];
 }
-
 
 function checkKeyspacesConsistency(o: ExecuteOptions): void {
   if (o.consistency && !(KEYSPACES_CONSISTENCIES as readonly string[]).includes(o.consistency)) {

@@ -64,13 +64,20 @@ export function tlsOptions(t: TlsOptions, host: string): tlsModule.ConnectionOpt
 }
 
 const TLS_CODES = new Set([
-  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_UNTRUSTED',
 ]);
 
 /** What plaintext to a TLS port, and TLS to a plaintext port, look like. */
-const PLAIN_TO_TLS = (e: { code?: string; message?: string }) => e.code === 'ECONNRESET' || /\bECONNRESET\b|Connection reset by peer|socket hang up/.test(e.message ?? '');
-const TLS_TO_PLAIN = (e: { code?: string; message?: string }) => e.code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number|packet length too long|unknown protocol/.test(e.message ?? '');
+const PLAIN_TO_TLS = (e: { code?: string; message?: string }) =>
+  e.code === 'ECONNRESET' || /\bECONNRESET\b|Connection reset by peer|socket hang up/.test(e.message ?? '');
+const TLS_TO_PLAIN = (e: { code?: string; message?: string }) =>
+  e.code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number|packet length too long|unknown protocol/.test(e.message ?? '');
 
 export const PLAIN_TO_TLS_HINT =
   'The server reset the connection: the port may expect TLS. Connect with --ssl (and --ca FILE for a private CA), or choose the plaintext port.';

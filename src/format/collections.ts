@@ -16,14 +16,7 @@ function punct(s: string, colors: ColorMap | null): string {
 }
 
 /** list, set, tuple and vector: `open` a, b `close`. */
-export function formatSequence(
-  items: CqlValue[],
-  types: CqlType[],
-  open: string,
-  close: string,
-  colors: ColorMap | null,
-  sub: SubFormatter,
-): Formatted {
+export function formatSequence(items: CqlValue[], types: CqlType[], open: string, close: string, colors: ColorMap | null, sub: SubFormatter): Formatted {
   const subs = items.map((v, i) => sub(v, types[i]));
   return {
     text: open + subs.map((s) => s.text).join(', ') + close,
@@ -44,9 +37,7 @@ function formatPairs(pairs: [Formatted, Formatted][], colors: ColorMap | null): 
   return {
     text,
     colored: colors
-      ? punct('{', colors) +
-        pairs.map(([k, v]) => k.colored + punct(': ', colors) + v.colored).join(punct(', ', colors)) +
-        punct('}', colors)
+      ? punct('{', colors) + pairs.map(([k, v]) => k.colored + punct(': ', colors) + v.colored).join(punct(', ', colors)) + punct('}', colors)
       : text,
     width: 4 * pairs.length + pairs.reduce((n, [k, v]) => n + k.width + v.width, 0),
   };
@@ -54,18 +45,22 @@ function formatPairs(pairs: [Formatted, Formatted][], colors: ColorMap | null): 
 
 export function formatSet(items: CqlValue[], element: CqlType, colors: ColorMap | null, sub: SubFormatter): Formatted {
   const sorted = sortedSetItems(items, element);
-  return formatSequence(sorted, sorted.map(() => element), '{', '}', colors, sub);
+  return formatSequence(
+    sorted,
+    sorted.map(() => element),
+    '{',
+    '}',
+    colors,
+    sub,
+  );
 }
 
-export function formatMap(
-  entries: [CqlValue, CqlValue][],
-  keyType: CqlType,
-  valueType: CqlType,
-  colors: ColorMap | null,
-  sub: SubFormatter,
-): Formatted {
+export function formatMap(entries: [CqlValue, CqlValue][], keyType: CqlType, valueType: CqlType, colors: ColorMap | null, sub: SubFormatter): Formatted {
   const sorted = sortedMapEntries(entries, keyType, valueType);
-  return formatPairs(sorted.map(([k, v]) => [sub(k, keyType), sub(v, valueType)]), colors);
+  return formatPairs(
+    sorted.map(([k, v]) => [sub(k, keyType), sub(v, valueType)]),
+    colors,
+  );
 }
 
 /** A UDT: {name: value, ...} with bare field names; null fields show as the null text. */

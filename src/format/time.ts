@@ -18,8 +18,7 @@ export const DEFAULT_TIMESTAMP_FORMAT = '%Y-%m-%d %H:%M:%S.%f%z';
  * What cqlsh writes to stderr (once per session, as a Python warning prefixed with its source
  * location and "DateOverFlowWarning: ") when a result holds a timestamp it shows as milliseconds.
  */
-export const TIMESTAMP_OVERFLOW_WARNING =
-  'Some timestamps are larger than Python datetime can represent. Timestamps are displayed in milliseconds from epoch.';
+export const TIMESTAMP_OVERFLOW_WARNING = 'Some timestamps are larger than Python datetime can represent. Timestamps are displayed in milliseconds from epoch.';
 
 const US_PER_SECOND = 1_000_000n;
 const US_PER_DAY = 86_400n * US_PER_SECOND;
@@ -69,7 +68,7 @@ export function timestampInRange(millis: bigint): boolean {
 
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 interface Broken {

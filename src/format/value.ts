@@ -80,11 +80,7 @@ function formatAny(v: CqlValue, t: CqlType, ctx: Ctx, quote: boolean): Formatted
     case 'float':
     case 'double':
       if (v === null) failNone('must be real number, not NoneType');
-      return tinted(
-        formatFloating(Number(v), ctx.precision, ctx.opts.decimalSep, ctx.opts.thousandsSep),
-        colors,
-        'float',
-      );
+      return tinted(formatFloating(Number(v), ctx.precision, ctx.opts.decimalSep, ctx.opts.thousandsSep), colors, 'float');
     case 'decimal': {
       const { decimalSep, thousandsSep } = ctx.opts;
       const asFloat = (decimalSep && decimalSep !== '.') || thousandsSep;
@@ -140,10 +136,24 @@ function formatAny(v: CqlValue, t: CqlType, ctx: Ctx, quote: boolean): Formatted
       return formatDefault(v === null ? 'None' : bytesToPyStr(v as Uint8Array), colors);
     case 'list':
       if (v === null) failNone("object of type 'NoneType' has no len()");
-      return formatSequence(v as CqlValue[], (v as CqlValue[]).map(() => t.element), '[', ']', colors, nested);
+      return formatSequence(
+        v as CqlValue[],
+        (v as CqlValue[]).map(() => t.element),
+        '[',
+        ']',
+        colors,
+        nested,
+      );
     case 'vector':
       if (v === null) return formatDefault('None', colors);
-      return formatSequence(v as CqlValue[], (v as CqlValue[]).map(() => t.element), '[', ']', colors, nested);
+      return formatSequence(
+        v as CqlValue[],
+        (v as CqlValue[]).map(() => t.element),
+        '[',
+        ']',
+        colors,
+        nested,
+      );
     case 'set':
       if (v === null) failNone("object of type 'NoneType' has no len()");
       return formatSet(v as CqlValue[], t.element, colors, nested);
@@ -224,7 +234,11 @@ function scalarText(type: CqlType, opts: FormatOptions): { text: TextOf; key: Co
     case 'float':
     case 'double': {
       const precision = type.kind === 'double' ? opts.doublePrecision : opts.floatPrecision;
-      return { text: (v) => (typeof v === 'number' ? formatFloating(v, precision, opts.decimalSep, opts.thousandsSep) : undefined), key: 'float', ascii: false };
+      return {
+        text: (v) => (typeof v === 'number' ? formatFloating(v, precision, opts.decimalSep, opts.thousandsSep) : undefined),
+        key: 'float',
+        ascii: false,
+      };
     }
     case 'decimal':
       if (separators) return null;
@@ -307,4 +321,3 @@ export function rowFormatter(columns: Column[], opts: FormatOptions = DEFAULT_FO
     return out;
   };
 }
-

@@ -4,9 +4,7 @@
 import type { CliArgs } from './flags.js';
 import type { FormatOptions } from '../format/options.js';
 import type { ConnectOptions, TlsOptions } from '../db/session.js';
-import {
-  authProviderSection, cqlshCredentials, isSigV4Provider, locateCqlshrc, type Messages,
-} from './cqlshrc.js';
+import { authProviderSection, cqlshCredentials, isSigV4Provider, locateCqlshrc, type Messages } from './cqlshrc.js';
 import { resolveRegion } from '../db/auth/aws.js';
 import { expandUser } from '../util/paths.js';
 import { iniBool, iniGet, iniInt, readIniFile, type IniSection } from '../util/ini.js';
@@ -85,17 +83,22 @@ export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.
     p = { ...p, preset: 'keyspaces' };
   }
   if (args.endpoint !== undefined) {
-    if (!(ENDPOINT_VARIANTS as readonly string[]).includes(args.endpoint)) throw new SettingsError(`--endpoint must be one of ${ENDPOINT_VARIANTS.join(', ')}, not '${args.endpoint}'`);
+    if (!(ENDPOINT_VARIANTS as readonly string[]).includes(args.endpoint))
+      throw new SettingsError(`--endpoint must be one of ${ENDPOINT_VARIANTS.join(', ')}, not '${args.endpoint}'`);
   }
   if (isKeyspacesProfile(p)) {
     // a preset saved without a region takes it from the flag or the AWS environment; a host and
     // data center that came from the preset follow a --region / --endpoint given now
     const region = args.region ?? p.region ?? (p.preset === 'keyspaces' ? resolveRegion(undefined, env, args.awsProfile ?? p.awsProfile) : undefined);
     const variant = (args.endpoint as Profile['endpointVariant']) ?? p.endpointVariant;
-    const moved = followRegion(p, { ...p, ...(region ? { region } : {}), ...(variant ? { endpointVariant: variant } : {}) }, {
-      host: args.host !== undefined,
-      localDataCenter: args.localDc !== undefined,
-    });
+    const moved = followRegion(
+      p,
+      { ...p, ...(region ? { region } : {}), ...(variant ? { endpointVariant: variant } : {}) },
+      {
+        host: args.host !== undefined,
+        localDataCenter: args.localDc !== undefined,
+      },
+    );
     p = p.preset === 'keyspaces' ? { ...keyspacesPreset(region, variant), ...moved.profile } : moved.profile;
     if (!p.host && !args.host) throw new SettingsError(`The keyspaces preset needs a region: give --region, or set AWS_REGION`);
     const explicit = { ...p, ...(args.host ? { host: args.host } : {}), ...(args.localDc ? { localDataCenter: args.localDc } : {}) };
@@ -133,12 +136,14 @@ export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.
 
   // TLS
   const caFile = args.ca ?? env.SSL_CERTFILE ?? p.tls?.ca?.[0] ?? iniGet(rc, 'certfiles', host) ?? iniGet(rc, 'ssl', 'certfile');
-  const caFiles = args.ca ? [args.ca] : env.SSL_CERTFILE ? [env.SSL_CERTFILE] : p.tls?.ca ?? (caFile ? [caFile] : undefined);
+  const caFiles = args.ca ? [args.ca] : env.SSL_CERTFILE ? [env.SSL_CERTFILE] : (p.tls?.ca ?? (caFile ? [caFile] : undefined));
   // --no-ssl wins; a CA, client certificate, server name or --ssl-no-verify means TLS (flags and profiles alike)
   const profileTls = p.tls ? Boolean(p.tls.ca?.length || p.tls.cert || p.tls.serverName || p.tls.verify === false) : false;
-  const ssl = args.ssl === false
-    ? false
-    : Boolean(args.ssl || args.ca || args.cert || args.sslNoVerify || args.sslServerName) || (p.ssl ?? (profileTls || undefined) ?? iniBool(rc, 'connection', 'ssl') ?? false);
+  const ssl =
+    args.ssl === false
+      ? false
+      : Boolean(args.ssl || args.ca || args.cert || args.sslNoVerify || args.sslServerName) ||
+        (p.ssl ?? (profileTls || undefined) ?? iniBool(rc, 'connection', 'ssl') ?? false);
   let verify: boolean;
   if (args.sslNoVerify) verify = false;
   else if (env.SSL_VALIDATE !== undefined) verify = !FALSY.test(env.SSL_VALIDATE);
@@ -161,10 +166,14 @@ export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.
       builtinRoots: keyspaces && !caFiles ? 'amazon' : undefined,
     };
     if (env.SSL_VERSION ?? iniGet(rc, 'ssl', 'version')) {
-      messages.stdout.push('Warning: Explicit SSL and TLS versions in the cqlshrc file or in SSL_VERSION environment property are ignored as the protocol is auto-negotiated.\n\n');
+      messages.stdout.push(
+        'Warning: Explicit SSL and TLS versions in the cqlshrc file or in SSL_VERSION environment property are ignored as the protocol is auto-negotiated.\n\n',
+      );
     }
     if (!verify) {
-      messages.stderr.push('Warning: TLS certificate verification is disabled (--ssl-no-verify / SSL_VALIDATE=false): the connection is encrypted but the server is not authenticated.\n');
+      messages.stderr.push(
+        'Warning: TLS certificate verification is disabled (--ssl-no-verify / SSL_VALIDATE=false): the connection is encrypted but the server is not authenticated.\n',
+      );
     }
   }
 
@@ -208,7 +217,7 @@ export function resolveSettings(args: CliArgs, env: NodeJS.ProcessEnv = process.
     username: auth === 'password' ? username : undefined,
     password: auth === 'password' ? password : undefined,
     keyspace: args.keyspace ?? p.keyspace ?? iniGet(rc, 'authentication', 'keyspace'),
-    localDataCenter: args.localDc ?? p.localDataCenter ?? (keyspaces ? sigv4?.region ?? p.region : undefined),
+    localDataCenter: args.localDc ?? p.localDataCenter ?? (keyspaces ? (sigv4?.region ?? p.region) : undefined),
     connectTimeoutMs: connectTimeout * 1000,
     requestTimeoutMs: requestTimeout * 1000,
     protocolVersion: args.protocolVersion ?? iniInt(rc, 'protocol', 'version'),

@@ -45,7 +45,11 @@ function tableKey(model: SchemaModel, ks: string, name: string): TableKey | unde
   const k = model.keyspaces.find((x) => x.name === ks);
   const t = k?.tables.find((x) => x.name === name);
   if (!t) return undefined;
-  const of = (kind: string) => t.columns.filter((c) => c.kind === kind).sort((a, b) => a.position - b.position).map((c) => c.name);
+  const of = (kind: string) =>
+    t.columns
+      .filter((c) => c.kind === kind)
+      .sort((a, b) => a.position - b.position)
+      .map((c) => c.name);
   return { partitionKey: of('partition_key'), clustering: of('clustering'), statics: of('static') };
 }
 

@@ -54,9 +54,7 @@ export class Shell {
   private readonly wantRoles: boolean;
   private readonly registry = new Map<ShellCommandName | 'use', ShellCommand>();
   /** the schema as the shell knows it (completion, client-side DESCRIBE): loaded lazily, dropped after DDL */
-  readonly schema = new SchemaCache(
-    sessionSchemaSource(() => this.session, { keyspaces: () => !hasServerDescribe(this.session.info.releaseVersion) }),
-  );
+  readonly schema = new SchemaCache(sessionSchemaSource(() => this.session, { keyspaces: () => !hasServerDescribe(this.session.info.releaseVersion) }));
   /** the guard on destructive statements (--confirm-destructive, --safe); none: everything runs */
   guard: GuardSettings | undefined;
   /** the last result set shown, for SAVE (interactive only: batch output is never held) */

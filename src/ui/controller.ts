@@ -101,21 +101,36 @@ export class ReplController {
   private width = 80;
 
   constructor(private readonly o: ControllerOptions) {
-    this.runner = new Runner(o.shell, {
-      out: (s) => o.io.out(s),
-      err: (s) => o.io.err(s),
-      more: () => this.more(),
-      onKeyspace: () => this.set({ ...this.prompts() }),
-      onStatementDone: (ev) => {
-        if (DDL.test(ev.keyword)) void o.schema.refresh?.();
+    this.runner = new Runner(
+      o.shell,
+      {
+        out: (s) => o.io.out(s),
+        err: (s) => o.io.err(s),
+        more: () => this.more(),
+        onKeyspace: () => this.set({ ...this.prompts() }),
+        onStatementDone: (ev) => {
+          if (DDL.test(ev.keyword)) void o.schema.refresh?.();
+        },
+        pager: o.pager,
+        edit: async (text) => {
+          const r = await this.o.io.editor?.(text);
+          if (r !== null && r !== undefined) this.edited = r;
+        },
       },
-      pager: o.pager,
-      edit: async (text) => {
-        const r = await this.o.io.editor?.(text);
-        if (r !== null && r !== undefined) this.edited = r;
-      },
-    }, o.color);
-    this.view = this.decorate({ mode: 'edit', ...this.prompts(), hints: [], buffer: B.EMPTY, menu: null, search: null, input: null, status: '', highlight: false, suggestion: '' });
+      o.color,
+    );
+    this.view = this.decorate({
+      mode: 'edit',
+      ...this.prompts(),
+      hints: [],
+      buffer: B.EMPTY,
+      menu: null,
+      search: null,
+      input: null,
+      status: '',
+      highlight: false,
+      suggestion: '',
+    });
   }
 
   /** what EDIT brought back from the editor, for the prompt once the statement is over */

@@ -49,13 +49,7 @@ function wrap(line: string, width: number, mark: number): { rows: string[]; star
  * `prompt` may hold line breaks (CQLSH_PROMPT); its last line leads the first buffer line, the
  * continuation prompt (one for all, or one per line) the others. `cursor` is an offset into `text`.
  */
-export function layoutPrompt(
-  prompt: string,
-  continuation: string | ((line: number) => string),
-  text: string,
-  cursor: number,
-  width: number,
-): PromptLayout {
+export function layoutPrompt(prompt: string, continuation: string | ((line: number) => string), text: string, cursor: number, width: number): PromptLayout {
   const cont = typeof continuation === 'string' ? () => continuation : continuation;
   const w = Math.max(1, width);
   const promptLines = prompt.split('\n');

@@ -40,7 +40,7 @@ export async function runRepl(makeShell: ShellFactory, session: Session, o: Repl
   const stdout = o.stdout ?? process.stdout;
   // tscqlsh decided about colors (settings/color.ts); Ink's color library follows that decision
   // instead of its own guess (which is "none" whenever a CI variable is set, even CI=false)
-  chalk.level = o.color ? Math.max(chalk.level, 1) as 1 | 2 | 3 : 0;
+  chalk.level = o.color ? (Math.max(chalk.level, 1) as 1 | 2 | 3) : 0;
   await session.loadDetails().catch(() => {});
   stdout.write(banner(session, o.color));
   const history = new History({ persist: !o.disableHistory, file: o.historyFile, maxSize: o.historySize });

@@ -55,7 +55,7 @@ export function moveInMenu(b: EditBuffer, menu: Menu, move: MenuMove, width: num
       i = s < 0 ? 0 : s + perRow < n ? s + perRow : s % perRow;
       break;
     case 'up':
-      i = s < 0 ? n - 1 : s - perRow >= 0 ? s - perRow : clamp(s % perRow + perRow * Math.floor((n - 1 - (s % perRow)) / perRow));
+      i = s < 0 ? n - 1 : s - perRow >= 0 ? s - perRow : clamp((s % perRow) + perRow * Math.floor((n - 1 - (s % perRow)) / perRow));
       break;
     case 'page-down':
       i = s < 0 ? 0 : clamp(s + perRow * MENU_ROWS);

@@ -40,7 +40,12 @@ describe('HELP', () => {
       '',
     ].join('\n');
     // then tscqlsh's own topics in a block of their own (not in cqlsh: docs/compat.md)
-    const ours = ['tscqlsh commands and settings (not in cqlsh):', '=============================================', 'EDIT  HIGHLIGHT  KEYS  OUTPUT  PAGER  SAVE  SUGGEST  TIMING', ''].join('\n');
+    const ours = [
+      'tscqlsh commands and settings (not in cqlsh):',
+      '=============================================',
+      'EDIT  HIGHLIGHT  KEYS  OUTPUT  PAGER  SAVE  SUGGEST  TIMING',
+      '',
+    ].join('\n');
     expect(await session(help, ['HELP'])).toEqual([`${expected}\n${ours}`]);
     expect(await session(help, ['?'])).toEqual([`${expected}\n${ours}`]);
   });
@@ -55,8 +60,9 @@ describe('HELP', () => {
     expect((await session(help, ['HELP KEYS']))[0]).toContain('never exits the shell');
   });
 
-  it('prints a shell command\'s text as cqlsh does (reference output)', async () => {
-    const expected = '\n        EXPAND [cqlsh]\n\n          Enables or disables expanded (vertical) output.\n\n        EXPAND ON\n\n          Enables expanded (vertical) output.\n\n        EXPAND OFF\n\n          Disables expanded (vertical) output.\n\n        EXPAND\n\n          EXPAND with no arguments shows the current value of expand setting.\n        ';
+  it("prints a shell command's text as cqlsh does (reference output)", async () => {
+    const expected =
+      '\n        EXPAND [cqlsh]\n\n          Enables or disables expanded (vertical) output.\n\n        EXPAND ON\n\n          Enables expanded (vertical) output.\n\n        EXPAND OFF\n\n          Disables expanded (vertical) output.\n\n        EXPAND\n\n          EXPAND with no arguments shows the current value of expand setting.\n        ';
     expect(await session(help, ['HELP EXPAND'])).toEqual([expected]);
     expect(await session(help, ['help expand'])).toEqual([expected]);
   });

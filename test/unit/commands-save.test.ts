@@ -15,7 +15,15 @@ const columns: Column[] = [
   { name: 'id', type: { kind: 'int' } },
   { name: 'name', type: { kind: 'text' } },
 ];
-const page = (rows: CqlValue[][], first: boolean, last: boolean, offset = 0): Output => ({ kind: 'page', columns, rows, first, last, offset, total: offset + rows.length });
+const page = (rows: CqlValue[][], first: boolean, last: boolean, offset = 0): Output => ({
+  kind: 'page',
+  columns,
+  rows,
+  first,
+  last,
+  offset,
+  total: offset + rows.length,
+});
 
 function shown(...pages: Output[]): LastResult {
   const r = new LastResult(5);
@@ -28,7 +36,16 @@ const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'tscqlsh-save-'));
 describe('SAVE', () => {
   it('writes CSV, JSON and NDJSON by extension, and says how many rows', async () => {
     const d = dir();
-    const last = shown(page([[1, 'a,b'], [2, null]], true, true));
+    const last = shown(
+      page(
+        [
+          [1, 'a,b'],
+          [2, null],
+        ],
+        true,
+        true,
+      ),
+    );
     const ctx = fakeContext({ interactive: true, lastResult: () => last.get() });
     const out = await session(save, [`SAVE '${d}/r.csv'`, `SAVE '${d}/r.json'`, `save '${d}/r.NDJSON';`], ctx);
     expect(out).toEqual([`Saved 2 rows to '${d}/r.csv'.`, `Saved 2 rows to '${d}/r.json'.`, `Saved 2 rows to '${d}/r.NDJSON'.`]);
@@ -42,12 +59,41 @@ describe('SAVE', () => {
 
   it('says when the result has more than was fetched, or more than it keeps', async () => {
     const d = dir();
-    const partial = shown(page([[1, 'a'], [2, 'b']], true, false));
+    const partial = shown(
+      page(
+        [
+          [1, 'a'],
+          [2, 'b'],
+        ],
+        true,
+        false,
+      ),
+    );
     const ctx = fakeContext({ interactive: true, lastResult: () => partial.get() });
     expect(await session(save, [`SAVE '${d}/p.csv'`], ctx)).toEqual([
       `Saved 2 rows to '${d}/p.csv': the rows fetched so far (the result has more; page to its end, or use PAGING OFF, to fetch them all).`,
     ]);
-    const big = shown(page([[1, 'a'], [2, 'b'], [3, 'c']], true, false), page([[4, 'd'], [5, 'e'], [6, 'f']], false, true, 3));
+    const big = shown(
+      page(
+        [
+          [1, 'a'],
+          [2, 'b'],
+          [3, 'c'],
+        ],
+        true,
+        false,
+      ),
+      page(
+        [
+          [4, 'd'],
+          [5, 'e'],
+          [6, 'f'],
+        ],
+        false,
+        true,
+        3,
+      ),
+    );
     expect(big.get()?.rows).toHaveLength(5);
     const ctx2 = fakeContext({ interactive: true, lastResult: () => big.get() });
     expect(await session(save, [`SAVE '${d}/b.json'`], ctx2)).toEqual([
@@ -77,9 +123,9 @@ describe('SAVE', () => {
       'E:Improper SAVE command.',
     ]);
     expect(await session(save, [`SAVE '${d}/x.csv'`])).toEqual(['E:SAVE needs the interactive shell: it writes the last result set shown there.']);
-    expect(await session(save, [`SAVE '${d}/no/such/dir/x.csv'`], fakeContext({ interactive: true, lastResult: () => shown(page([], true, true)).get() }))).toEqual([
-      `E:Could not save to '${d}/no/such/dir/x.csv': [Errno 2] No such file or directory: '${d}/no/such/dir/x.csv'`,
-    ]);
+    expect(
+      await session(save, [`SAVE '${d}/no/such/dir/x.csv'`], fakeContext({ interactive: true, lastResult: () => shown(page([], true, true)).get() })),
+    ).toEqual([`E:Could not save to '${d}/no/such/dir/x.csv': [Errno 2] No such file or directory: '${d}/no/such/dir/x.csv'`]);
   });
 });
 

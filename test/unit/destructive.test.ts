@@ -61,7 +61,13 @@ describe('destructive statements', () => {
   });
 
   it('are not reads, writes of one row, or other statements', () => {
-    for (const s of ['SELECT * FROM orders;', 'INSERT INTO users (id) VALUES (1);', 'UPDATE users SET x = 1 WHERE id = 1;', 'USE shop;', 'CREATE TABLE t (k int PRIMARY KEY);']) {
+    for (const s of [
+      'SELECT * FROM orders;',
+      'INSERT INTO users (id) VALUES (1);',
+      'UPDATE users SET x = 1 WHERE id = 1;',
+      'USE shop;',
+      'CREATE TABLE t (k int PRIMARY KEY);',
+    ]) {
       expect(what(s), s).toBeNull();
     }
   });

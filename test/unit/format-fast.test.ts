@@ -20,7 +20,16 @@ describe('%g rounding: toExponential fast path', () => {
   });
 
   it('rounds exact ties to even, as C does (JS would round them up)', () => {
-    for (const [x, p] of [[0.125, 2], [2.5, 1], [0.375, 2], [1.5, 1], [1152921504606846976, 3], [0.5, 0 + 1], [1e23, 1], [8.5, 1]] as const) {
+    for (const [x, p] of [
+      [0.125, 2],
+      [2.5, 1],
+      [0.375, 2],
+      [1.5, 1],
+      [1152921504606846976, 3],
+      [0.5, 0 + 1],
+      [1e23, 1],
+      [8.5, 1],
+    ] as const) {
       expect(roundSignificant(x, p)).toEqual(roundSignificantExact(x, p));
     }
     expect(formatG(0.125, 2)).toBe('0.12');
@@ -44,7 +53,9 @@ describe('strftime: compiled simple formats', () => {
   });
   const formats = fc.oneof(
     fc.constantFrom('%Y-%m-%d %H:%M:%S.%f%z', '%Y-%m-%d %H:%M:%S%z', '%d/%m/%y %H:%M %Z', '%%Y %%%f', '%%f', '100%% %S', '%-d %e', '%Y%', '%s %j'),
-    fc.array(fc.constantFrom('%Y', '%m', '%d', '%H', '%M', '%S', '%f', '%z', '%Z', '%y', '%%', '%', 'T', ' ', '-', 'x', '%a', '%-m', '%5Y'), { maxLength: 8 }).map((a) => a.join('')),
+    fc
+      .array(fc.constantFrom('%Y', '%m', '%d', '%H', '%M', '%S', '%f', '%z', '%Z', '%y', '%%', '%', 'T', ' ', '-', 'x', '%a', '%-m', '%5Y'), { maxLength: 8 })
+      .map((a) => a.join('')),
   );
   it('equals the general two-pass rules', () => {
     fc.assert(
@@ -100,14 +111,23 @@ describe('columnFormatter: per-column fast paths', () => {
     millisecondsOnly: fc.boolean(),
   });
   const typed: fc.Arbitrary<[CqlType, CqlValue]> = fc.oneof(
-    fc.tuple(fc.constantFrom<CqlType>({ kind: 'text' }, { kind: 'ascii' }, { kind: 'varchar' }), fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('a\\b', "it's", 'x\ny', '\xa0', '日本'))),
+    fc.tuple(
+      fc.constantFrom<CqlType>({ kind: 'text' }, { kind: 'ascii' }, { kind: 'varchar' }),
+      fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('a\\b', "it's", 'x\ny', '\xa0', '日本')),
+    ),
     fc.tuple(fc.constantFrom<CqlType>({ kind: 'int' }, { kind: 'smallint' }, { kind: 'tinyint' }), fc.integer()),
     fc.tuple(fc.constantFrom<CqlType>({ kind: 'bigint' }, { kind: 'varint' }, { kind: 'counter' }), fc.bigInt()),
     fc.tuple(fc.constantFrom<CqlType>({ kind: 'double' }, { kind: 'float' }), fc.double()),
-    fc.tuple(fc.constant<CqlType>({ kind: 'decimal' }), fc.tuple(fc.bigInt(), fc.integer({ min: -30, max: 30 })).map(([u, s]) => new CqlDecimal(u, s))),
+    fc.tuple(
+      fc.constant<CqlType>({ kind: 'decimal' }),
+      fc.tuple(fc.bigInt(), fc.integer({ min: -30, max: 30 })).map(([u, s]) => new CqlDecimal(u, s)),
+    ),
     fc.tuple(fc.constant<CqlType>({ kind: 'boolean' }), fc.boolean()),
     fc.tuple(fc.constantFrom<CqlType>({ kind: 'uuid' }, { kind: 'timeuuid' }), fc.uuid()),
-    fc.tuple(fc.constant<CqlType>({ kind: 'timestamp' }), fc.oneof(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n })).map((m) => new CqlTimestamp(m))),
+    fc.tuple(
+      fc.constant<CqlType>({ kind: 'timestamp' }),
+      fc.oneof(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n })).map((m) => new CqlTimestamp(m)),
+    ),
     fc.tuple(fc.constantFrom<CqlType>({ kind: 'int' }, { kind: 'text' }, { kind: 'timestamp' }, { kind: 'decimal' }), fc.constant<CqlValue>(new Uint8Array(0))),
     fc.tuple(fc.constant<CqlType>({ kind: 'list', element: { kind: 'text' } }), fc.array(fc.string(), { maxLength: 3 })),
   );
@@ -134,7 +154,13 @@ describe('COPY TO millisecond rounding', () => {
       return `${m[1]}.${String(ms).padStart(3, '0')}${m[3]}`;
     };
     const texts = fc.oneof(
-      fc.tuple(fc.integer({ min: 0, max: 999_999 }), fc.constantFrom('2020-01-01 00:00:00', '1.5 x', 'a.b', ''), fc.constantFrom('+0000', '', '.', '.12', '1234', 'Z.9')).map(([us, a, b]) => `${a}.${String(us).padStart(6, '0')}${b}`),
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: 999_999 }),
+          fc.constantFrom('2020-01-01 00:00:00', '1.5 x', 'a.b', ''),
+          fc.constantFrom('+0000', '', '.', '.12', '1234', 'Z.9'),
+        )
+        .map(([us, a, b]) => `${a}.${String(us).padStart(6, '0')}${b}`),
       fc.string({ unit: fc.constantFrom('.', '1', '2', 'x', '9', ' ') }),
     );
     fc.assert(
@@ -168,4 +194,3 @@ describe('timestamps: the default format in UTC', () => {
     }
   });
 });
-

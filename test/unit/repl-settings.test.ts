@@ -73,7 +73,11 @@ describe('on|off flags', () => {
     expect(r([])).toMatchObject({ confirmDestructive: false, safe: false });
     expect(r(['--preset', 'keyspaces', '--region', 'us-east-1'])).toMatchObject({ confirmDestructive: true });
     expect(r(['--preset', 'keyspaces', '--region', 'us-east-1', '--confirm-destructive', 'off'])).toMatchObject({ confirmDestructive: false });
-    expect(r([], { TSCQLSH_HIGHLIGHT: 'off', TSCQLSH_SUGGEST: 'no', TSCQLSH_PAGER_TALL: 'on' })).toMatchObject({ highlight: false, suggest: false, pagerTall: true });
+    expect(r([], { TSCQLSH_HIGHLIGHT: 'off', TSCQLSH_SUGGEST: 'no', TSCQLSH_PAGER_TALL: 'on' })).toMatchObject({
+      highlight: false,
+      suggest: false,
+      pagerTall: true,
+    });
     expect(r(['--highlight', 'on'], { TSCQLSH_HIGHLIGHT: 'off' })).toMatchObject({ highlight: true });
     expect(r(['--pager', 'off'], { TSCQLSH_PAGER: 'on' })).toMatchObject({ pager: 'off' });
   });

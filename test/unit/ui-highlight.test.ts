@@ -74,7 +74,10 @@ describe('highlighting', () => {
     expect(lines[0]).toBe("\x1b[1mSELECT\x1b[22m \x1b[32m'a\x1b[39m");
     expect(lines[1]).toBe("\x1b[32mb'\x1b[39m \x1b[1mFROM\x1b[22m t;");
     // no background and no 256/true colors
-    const codes = lines.join('').match(/\x1b\[([0-9;]*)m/g)!.flatMap((c) => c.slice(2, -1).split(';').map(Number));
+    const codes = lines
+      .join('')
+      .match(/\x1b\[([0-9;]*)m/g)!
+      .flatMap((c) => c.slice(2, -1).split(';').map(Number));
     for (const n of codes) expect([1, 2, 4, 22, 24, 31, 32, 35, 36, 39]).toContain(n);
   });
 
@@ -87,8 +90,18 @@ describe('highlighting', () => {
 
 function view(text: string, o: Partial<View> = {}): View {
   return {
-    mode: 'edit', prompt: 'cqlsh> ', continuation: '   ... ', hints: [], buffer: B.fromText(text), menu: null, search: null, input: null,
-    status: '', highlight: true, suggestion: '', ...o,
+    mode: 'edit',
+    prompt: 'cqlsh> ',
+    continuation: '   ... ',
+    hints: [],
+    buffer: B.fromText(text),
+    menu: null,
+    search: null,
+    input: null,
+    status: '',
+    highlight: true,
+    suggestion: '',
+    ...o,
   };
 }
 

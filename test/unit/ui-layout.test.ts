@@ -81,7 +81,19 @@ describe('re-flow on a narrower terminal', () => {
   it('counts the rows the terminal added above the cursor', async () => {
     const { reflowedRowsAboveCursor } = await import('../../src/ui/resize.js');
     const view = (text: string, cursor = text.length) =>
-      ({ mode: 'edit', prompt: 'cqlsh> ', continuation: '   ... ', buffer: { text, cursor }, menu: null, search: null, input: null, status: '', hints: [], highlight: false, suggestion: '' }) as const;
+      ({
+        mode: 'edit',
+        prompt: 'cqlsh> ',
+        continuation: '   ... ',
+        buffer: { text, cursor },
+        menu: null,
+        search: null,
+        input: null,
+        status: '',
+        hints: [],
+        highlight: false,
+        suggestion: '',
+      }) as const;
     const long = 'x'.repeat(90); // one row of 97 cells at width 100
     expect(reflowedRowsAboveCursor(view(long), 100, 50)).toBe(1);
     expect(reflowedRowsAboveCursor(view(long, 0), 100, 50)).toBe(0);

@@ -10,6 +10,7 @@ describe('shell command vocabulary', () => {
     expect(new Set(names).size).toBe(names.length);
     const words = ['describe', 'desc', 'copy', 'show', 'source', 'capture', 'tracing', 'expand', 'consistency', 'serial', 'login', 'exit', 'quit'];
     words.push('clear', 'cls', 'debug', 'help', '?', 'history', 'paging', 'unicode', 'output', 'timing');
+    words.push('edit', 'save', 'pager', 'highlight', 'suggest');
     expect(new Set(words.map(shellCommandOf))).toEqual(new Set(names.filter((n) => n !== 'use')));
   });
 

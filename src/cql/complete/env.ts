@@ -56,7 +56,6 @@ export function unquote(name: string): string {
   return n.toLowerCase();
 }
 
-
 export const quoteValue = (v: string): string => `'${v.replace(/'/g, "''")}'`;
 
 /** The keyspace bound under `name` (unquoted), else the session's. */
@@ -86,8 +85,27 @@ export function columnType(t: TableInfo, name: string): string | undefined {
 }
 
 const SIMPLE = new Set([
-  'ascii', 'bigint', 'blob', 'boolean', 'counter', 'date', 'decimal', 'double', 'duration', 'float', 'inet', 'int',
-  'smallint', 'text', 'time', 'timestamp', 'timeuuid', 'tinyint', 'uuid', 'varchar', 'varint',
+  'ascii',
+  'bigint',
+  'blob',
+  'boolean',
+  'counter',
+  'date',
+  'decimal',
+  'double',
+  'duration',
+  'float',
+  'inet',
+  'int',
+  'smallint',
+  'text',
+  'time',
+  'timestamp',
+  'timeuuid',
+  'tinyint',
+  'uuid',
+  'varchar',
+  'varint',
 ]);
 export const SIMPLE_TYPES: readonly string[] = [...SIMPLE];
 

@@ -171,8 +171,7 @@ function claim<E>(name: string, c: Ctx, r: Run<E>, complete: Completer<E> | unde
 
 /** A named slot: binds the text `p` matched to `name`; `complete` may suggest in its place. */
 export function slot<E>(name: string, p: Rule<E>, complete?: Completer<E>): Rule<E> {
-  return (c, r) =>
-    p(c, claim(name, c, r, complete)).map((y) => ({ at: y.at, b: { ...y.b, [name]: matchedText(r, c.at, y.at) } }));
+  return (c, r) => p(c, claim(name, c, r, complete)).map((y) => ({ at: y.at, b: { ...y.b, [name]: matchedText(r, c.at, y.at) } }));
 }
 
 /** Like `slot`, but each match is appended to the list bound to `name`. */

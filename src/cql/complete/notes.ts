@@ -6,8 +6,19 @@ import { columnType, keyspaceOf, tableOf, unquote, type Env } from './env.js';
 
 /** Slots that offer the columns of the statement's table. */
 const COLUMN_SLOTS = new Set([
-  'col', 'colname', 'colnames', 'conditioncol', 'delcol', 'existcol', 'groupcol', 'listcol', 'ordercol', 'rel_lhs', 'rel_tokname',
-  'updatecol', 'update_rhs',
+  'col',
+  'colname',
+  'colnames',
+  'conditioncol',
+  'delcol',
+  'existcol',
+  'groupcol',
+  'listcol',
+  'ordercol',
+  'rel_lhs',
+  'rel_tokname',
+  'updatecol',
+  'update_rhs',
 ]);
 
 /** The note for `item`, offered by the slot `slot` with bindings `b`; '' when there is none. */

@@ -31,7 +31,6 @@ import {
   type P,
 } from './rules-common.js';
 
-
 const describe = seq(
   alt(w('DESCRIBE'), w('DESC')),
   alt(
@@ -74,12 +73,34 @@ const copyFileName: C = (c, r) => {
 };
 
 const COPY_COMMON = [
-  'DELIMITER', 'QUOTE', 'ESCAPE', 'HEADER', 'NULL', 'DATETIMEFORMAT', 'MAXATTEMPTS', 'REPORTFREQUENCY', 'DECIMALSEP', 'THOUSANDSSEP',
-  'BOOLSTYLE', 'NUMPROCESSES', 'CONFIGFILE', 'RATEFILE',
+  'DELIMITER',
+  'QUOTE',
+  'ESCAPE',
+  'HEADER',
+  'NULL',
+  'DATETIMEFORMAT',
+  'MAXATTEMPTS',
+  'REPORTFREQUENCY',
+  'DECIMALSEP',
+  'THOUSANDSSEP',
+  'BOOLSTYLE',
+  'NUMPROCESSES',
+  'CONFIGFILE',
+  'RATEFILE',
 ];
 const COPY_FROM = [
-  'CHUNKSIZE', 'INGESTRATE', 'MAXBATCHSIZE', 'MINBATCHSIZE', 'MAXROWS', 'SKIPROWS', 'SKIPCOLS', 'MAXPARSEERRORS', 'MAXINSERTERRORS',
-  'ERRFILE', 'PREPAREDSTATEMENTS', 'TTL',
+  'CHUNKSIZE',
+  'INGESTRATE',
+  'MAXBATCHSIZE',
+  'MINBATCHSIZE',
+  'MAXROWS',
+  'SKIPROWS',
+  'SKIPCOLS',
+  'MAXPARSEERRORS',
+  'MAXINSERTERRORS',
+  'ERRFILE',
+  'PREPAREDSTATEMENTS',
+  'TTL',
 ];
 const COPY_TO = ['ENCODING', 'PAGESIZE', 'PAGETIMEOUT', 'BEGINTOKEN', 'ENDTOKEN', 'MAXOUTPUTSIZE', 'MAXREQUESTS', 'FLOATPRECISION', 'DOUBLEPRECISION'];
 
@@ -156,4 +177,3 @@ const statementBody = alt(
 
 /** One statement or shell command, up to its end. */
 export const command: P = alt(seq(collect('statements', statementBody), w(';')), seq(specialCommand, alt(w(';'), w('\n'))));
-

@@ -98,7 +98,12 @@ export function processCredentials(command: string, signal?: AbortSignal): Promi
         const j = JSON.parse(out) as { Version?: number; AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: string };
         if (j.Version !== 1) throw new Error(`Version ${j.Version} is not 1`);
         if (!j.AccessKeyId || !j.SecretAccessKey) throw new Error('no AccessKeyId or SecretAccessKey');
-        resolve({ accessKeyId: j.AccessKeyId, secretAccessKey: j.SecretAccessKey, sessionToken: j.SessionToken, expiration: j.Expiration ? new Date(j.Expiration) : undefined });
+        resolve({
+          accessKeyId: j.AccessKeyId,
+          secretAccessKey: j.SecretAccessKey,
+          sessionToken: j.SessionToken,
+          expiration: j.Expiration ? new Date(j.Expiration) : undefined,
+        });
       } catch (e) {
         reject(new Error(`its output is not the credential_process JSON (${(e as Error).message})`));
       }
@@ -140,11 +145,29 @@ export async function defaultCredentialSource(o: { profile?: string; env?: NodeJ
   // each provider's package loads when its step is asked (environment keys need none of the SSO
   // and STS clients that profiles may)
   const sdk = {
-    fromEnv: lazyProvider(() => import('@aws-sdk/credential-provider-env'), (m) => m.fromEnv()),
-    fromIni: (init: { profile: string }) => lazyProvider(() => import('@aws-sdk/credential-provider-ini'), (m) => m.fromIni(init)),
-    fromTokenFile: lazyProvider(() => import('@aws-sdk/credential-provider-web-identity'), (m) => m.fromTokenFile()),
-    fromContainerMetadata: (init: { timeout: number; maxRetries: number }) => lazyProvider(() => import('@smithy/credential-provider-imds'), (m) => m.fromContainerMetadata(init)),
-    fromInstanceMetadata: (init: { timeout: number; maxRetries: number }) => lazyProvider(() => import('@smithy/credential-provider-imds'), (m) => m.fromInstanceMetadata(init)),
+    fromEnv: lazyProvider(
+      () => import('@aws-sdk/credential-provider-env'),
+      (m) => m.fromEnv(),
+    ),
+    fromIni: (init: { profile: string }) =>
+      lazyProvider(
+        () => import('@aws-sdk/credential-provider-ini'),
+        (m) => m.fromIni(init),
+      ),
+    fromTokenFile: lazyProvider(
+      () => import('@aws-sdk/credential-provider-web-identity'),
+      (m) => m.fromTokenFile(),
+    ),
+    fromContainerMetadata: (init: { timeout: number; maxRetries: number }) =>
+      lazyProvider(
+        () => import('@smithy/credential-provider-imds'),
+        (m) => m.fromContainerMetadata(init),
+      ),
+    fromInstanceMetadata: (init: { timeout: number; maxRetries: number }) =>
+      lazyProvider(
+        () => import('@smithy/credential-provider-imds'),
+        (m) => m.fromInstanceMetadata(init),
+      ),
   };
   const env = o.env ?? process.env;
   const timeoutMs = o.timeoutMs ?? CONFIGURED_PROVIDER_TIMEOUT_MS;
@@ -178,10 +201,15 @@ export async function defaultCredentialSource(o: { profile?: string; env?: NodeJ
       let c;
       const stop = new AbortController();
       try {
-        c = await within(step.get(stop.signal), limit, () => new AwsCredentialsError(
-          `AWS credentials from ${step.what} gave no answer within ${seconds(limit)}` +
-            (step.configured ? ' (give it longer with --aws-timeout SECONDS, or in the profile: tscqlsh profile edit NAME --aws-timeout SECONDS)' : ''),
-        ));
+        c = await within(
+          step.get(stop.signal),
+          limit,
+          () =>
+            new AwsCredentialsError(
+              `AWS credentials from ${step.what} gave no answer within ${seconds(limit)}` +
+                (step.configured ? ' (give it longer with --aws-timeout SECONDS, or in the profile: tscqlsh profile edit NAME --aws-timeout SECONDS)' : ''),
+            ),
+        );
       } catch (e) {
         stop.abort();
         if (!step.configured) continue;

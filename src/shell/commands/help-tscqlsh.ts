@@ -165,6 +165,9 @@ export const TSCQLSH_HEADING = 'tscqlsh commands and settings (not in cqlsh):';
 export function tscqlshHelp(topic: string): string | undefined {
   const doc = DOCS[topic.toLowerCase()];
   if (doc === undefined) return undefined;
-  const body = doc.split('\n').map((l) => (l ? `        ${l}` : '')).join('\n');
+  const body = doc
+    .split('\n')
+    .map((l) => (l ? `        ${l}` : ''))
+    .join('\n');
   return `\n${body}\n        `;
 }

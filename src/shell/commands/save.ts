@@ -8,7 +8,11 @@ import { CsvRenderer } from '../../render/csv.js';
 import { JsonRenderer } from '../../render/json.js';
 import type { ShellCommand } from '../command.js';
 import { SAVE_LIMIT } from '../last-result.js';
-import { commandTokens, dequoteValue, expandUser, fail, improper, isStringLiteral, isWord, osErrorText, pyRepr, say } from './args.js';
+import { commandTokens, fail, improper, isStringLiteral, isWord, say } from './args.js';
+import { dequoteValue } from '../../cql/literals.js';
+import { pyStrRepr as pyRepr } from '../../format/pyvalues.js';
+import { osErrorText } from '../../util/errno.js';
+import { expandUser } from '../../util/paths.js';
 
 const FORMATS = ['.csv', '.json', '.ndjson'] as const;
 /** rows rendered per write */
@@ -30,7 +34,11 @@ export const save: ShellCommand = {
     }
     const result = ctx.lastResult?.();
     if (!result) {
-      yield fail(ctx.interactive ? 'No result to save yet: SAVE writes the last result set a query showed.' : 'SAVE needs the interactive shell: it writes the last result set shown there.');
+      yield fail(
+        ctx.interactive
+          ? 'No result to save yet: SAVE writes the last result set a query showed.'
+          : 'SAVE needs the interactive shell: it writes the last result set shown there.',
+      );
       return;
     }
     let fd: number;
@@ -38,7 +46,11 @@ export const save: ShellCommand = {
       fd = fs.openSync(file, t[2] ? 'w' : 'wx', 0o644);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      yield fail(err.code === 'EEXIST' ? `${pyRepr(file)} exists: SAVE ${t[1].text} OVERWRITE replaces it.` : `Could not save to ${pyRepr(file)}: ${osErrorText(e, file)}`);
+      yield fail(
+        err.code === 'EEXIST'
+          ? `${pyRepr(file)} exists: SAVE ${t[1].text} OVERWRITE replaces it.`
+          : `Could not save to ${pyRepr(file)}: ${osErrorText(e, file)}`,
+      );
       return;
     }
     try {
@@ -60,7 +72,9 @@ export const save: ShellCommand = {
     const n = result.rows.length;
     const rowsText = `${n} row${n === 1 ? '' : 's'}`;
     if (n < result.fetched) {
-      yield say(`Saved the first ${rowsText} of the ${result.fetched} fetched to ${pyRepr(file)} (SAVE keeps at most ${SAVE_LIMIT} rows; COPY ... TO exports a whole table).`);
+      yield say(
+        `Saved the first ${rowsText} of the ${result.fetched} fetched to ${pyRepr(file)} (SAVE keeps at most ${SAVE_LIMIT} rows; COPY ... TO exports a whole table).`,
+      );
     } else if (!result.complete) {
       yield say(`Saved ${rowsText} to ${pyRepr(file)}: the rows fetched so far (the result has more; page to its end, or use PAGING OFF, to fetch them all).`);
     } else {
