@@ -320,17 +320,26 @@ describe('a local replica killed during COPY', () => {
   });
 
   it('COPY TO at ONE exports every row, the dead replica\'s ranges read through a live coordinator', async () => {
-    // writes at ONE may be acknowledged before the coordinator's own copy is applied: wait until
-    // the rows are all readable (bounded), then export
-    for (let i = 0; ; i++) {
+    // Writes at ONE may be acknowledged before every replica has them. With token-aware routing the
+    // coordinator of a batch is its dc1 replica: when that node is killed (SIGKILL) after its own
+    // write was acknowledged but before it forwarded the write to dc2, the rows exist only on the
+    // dead node. The database gives no more at ONE, so COPY TO must export every row the live
+    // replicas hold: wait until the count is BIG or stops changing (bounded), then export.
+    let held = -1;
+    for (let i = 0, same = 0; ; i++) {
       const c = await ok(first, ['-e', `CONSISTENCY ONE; SELECT count(*) FROM ${NTS11}.bulk;`]).catch((e: Error) => ({ stdout: e.message }));
-      if (new RegExp(`\\n +${BIG}\\n`).test(c.stdout)) break;
-      if (i >= 30) throw new Error(`the rows never became readable:\n${c.stdout}`);
+      const n = Number(/\n +(\d+)\n/.exec(c.stdout)?.[1] ?? -1);
+      same = n >= 0 && n === held ? same + 1 : 0;
+      held = n;
+      if (n === BIG || same >= 4) break;
+      if (i >= 40) throw new Error(`the count never settled:\n${c.stdout}`);
       await sleep(1000);
     }
+    // at most the rows of the batches in flight on the killed node can be missing
+    expect(held).toBeGreaterThan(BIG * 0.9);
     const r = await tscqlsh([first, port()], { stdin: `CONSISTENCY ONE;\nCOPY ${NTS11}.bulk TO 'out11.csv';\n`, cwd: dir, env: { TSCQLSH_COPY_STATS: '1' }, timeoutMs: 120_000 });
-    expect(r.stdout, r.stderr).toContain(`${BIG} rows exported to 1 files`);
-    expect(fs.readFileSync(path.join(dir, 'out11.csv'), 'utf8').split('\n').filter(Boolean)).toHaveLength(BIG);
+    expect(r.stdout, r.stderr).toContain(`${held} rows exported to 1 files`);
+    expect(fs.readFileSync(path.join(dir, 'out11.csv'), 'utf8').split('\n').filter(Boolean)).toHaveLength(held);
     const lines = r.stderr.split('\n').filter(Boolean);
     expect(lines, r.stderr).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`routed=[1-9]\\d* coordinated=[1-9]\\d* hosts=${first.replaceAll('.', '\\.')}:\\d+:\\d+$`));
