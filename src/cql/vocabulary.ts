@@ -43,6 +43,31 @@ export const SYSTEM_KEYSPACES = [
   'system_virtual_schema',
 ] as const;
 
+/** CQL's native (non-collection) type names, in the order completion offers them. */
+export const NATIVE_TYPES = [
+  'ascii',
+  'bigint',
+  'blob',
+  'boolean',
+  'counter',
+  'date',
+  'decimal',
+  'double',
+  'duration',
+  'float',
+  'inet',
+  'int',
+  'smallint',
+  'text',
+  'time',
+  'timestamp',
+  'timeuuid',
+  'tinyint',
+  'uuid',
+  'varchar',
+  'varint',
+] as const;
+
 /** How results are printed (OUTPUT FORMAT, `--format`, a profile's `format`). */
 export const OUTPUT_FORMATS = ['table', 'expanded', 'csv', 'json', 'ndjson', 'box'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

@@ -1,32 +1,11 @@
 // Column order as the server keeps it: partition key and clustering columns by position, then
 // static and regular columns, simple before complex (non-frozen collections and UDTs), by name
 // with the server's prefix comparison (ColumnMetadata.compareTo).
+import { NATIVE_TYPES } from '../cql/vocabulary.js';
 import type { ColumnModel } from './model.js';
 
-const SCALARS = new Set([
-  'ascii',
-  'bigint',
-  'blob',
-  'boolean',
-  'counter',
-  'date',
-  'decimal',
-  'double',
-  'duration',
-  'empty',
-  'float',
-  'inet',
-  'int',
-  'smallint',
-  'text',
-  'time',
-  'timestamp',
-  'timeuuid',
-  'tinyint',
-  'uuid',
-  'varchar',
-  'varint',
-]);
+// the native types and 'empty' (a type the server can report for a column)
+const SCALARS: ReadonlySet<string> = new Set([...NATIVE_TYPES, 'empty']);
 
 /** True for a multi-cell type: a non-frozen list, set, map or user type. */
 export function isComplex(type: string): boolean {

@@ -4,7 +4,7 @@
 // bracket without its match and a character no token can start with are errors. Colors are the
 // 16 ANSI ones and bold/dim, no backgrounds, readable on light and dark terminals. Pure.
 import { tokenize, type Token } from '../cql/lexer.js';
-import { endsAtNewline, isShellCommand } from '../cql/vocabulary.js';
+import { endsAtNewline, isShellCommand, NATIVE_TYPES } from '../cql/vocabulary.js';
 
 export type Style = 'keyword' | 'shell' | 'type' | 'string' | 'number' | 'comment' | 'error' | 'suggestion';
 
@@ -107,27 +107,9 @@ const KEYWORDS = new Set([
   'off',
 ]);
 /** CQL's types (and the collection words that build them). */
-const TYPES = new Set([
-  'ascii',
-  'bigint',
-  'blob',
-  'boolean',
-  'date',
-  'decimal',
-  'double',
-  'duration',
-  'float',
-  'inet',
-  'int',
-  'smallint',
-  'text',
-  'time',
-  'timestamp',
-  'timeuuid',
-  'tinyint',
-  'uuid',
-  'varchar',
-  'varint',
+// (counter is styled as a keyword: it is in KEYWORDS)
+const TYPES: ReadonlySet<string> = new Set([
+  ...NATIVE_TYPES.filter((t) => t !== 'counter'),
   'map',
   'set',
   'tuple',

@@ -3,6 +3,7 @@
 // name helpers every rule module uses.
 import { quoteName } from '../../describe/cql-text.js';
 import type { TokenType } from '../lexer.js';
+import { NATIVE_TYPES } from '../vocabulary.js';
 import { last, type Bindings, type Completer } from './grammar.js';
 
 /** A table (or materialized view) as completion sees it. */
@@ -84,29 +85,7 @@ export function columnType(t: TableInfo, name: string): string | undefined {
   return t.columns.find((c) => c.name === name)?.type;
 }
 
-const SIMPLE = new Set([
-  'ascii',
-  'bigint',
-  'blob',
-  'boolean',
-  'counter',
-  'date',
-  'decimal',
-  'double',
-  'duration',
-  'float',
-  'inet',
-  'int',
-  'smallint',
-  'text',
-  'time',
-  'timestamp',
-  'timeuuid',
-  'tinyint',
-  'uuid',
-  'varchar',
-  'varint',
-]);
+const SIMPLE: ReadonlySet<string> = new Set(NATIVE_TYPES);
 export const SIMPLE_TYPES: readonly string[] = [...SIMPLE];
 
 /** A user-defined type's name when the column's type is one (`addr`, `frozen<addr>`), else undefined. */
