@@ -108,14 +108,7 @@ const KEYWORDS = new Set([
 ]);
 /** CQL's types (and the collection words that build them). */
 // (counter is styled as a keyword: it is in KEYWORDS)
-const TYPES: ReadonlySet<string> = new Set([
-  ...NATIVE_TYPES.filter((t) => t !== 'counter'),
-  'map',
-  'set',
-  'tuple',
-  'frozen',
-  'vector',
-]);
+const TYPES: ReadonlySet<string> = new Set([...NATIVE_TYPES.filter((t) => t !== 'counter'), 'map', 'set', 'tuple', 'frozen', 'vector']);
 const CONSTANTS = new Set(['true', 'false', 'null', 'nan', 'infinity']);
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const CLOSERS = new Set([')', ']', '}']);
